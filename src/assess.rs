@@ -1,0 +1,61 @@
+//! `assess`: from a validated situation to what the page shows. Later stages (Rt,
+//! frameworks, escalation) join here; each reads only what lies upstream of it.
+
+use crate::signals::{weekly_signals, WeeklySignals};
+use crate::situation::{Column, Situation};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    /// The crisis-desk version that produced this, for the audit trail.
+    pub version: &'static str,
+    pub region: RegionSummary,
+    pub as_of: String,
+    pub series: SeriesSummary,
+    pub signals: WeeklySignals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionSummary {
+    pub name: String,
+    pub population: f64,
+    pub kind: &'static str,
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeriesSummary {
+    pub first_date: String,
+    pub last_date: String,
+    pub days: usize,
+    /// The daily columns present, by their `series` key.
+    pub columns: Vec<&'static str>,
+    /// Days after the last reported day up to `asOf` (0 when the data are current).
+    pub days_behind_as_of: i64,
+}
+
+/// Assesses a validated situation.
+pub fn assess(s: &Situation) -> Assessment {
+    let series = &s.series;
+    Assessment {
+        version: crate::VERSION,
+        region: RegionSummary {
+            name: s.region.name.clone(),
+            population: s.region.population,
+            kind: s.region.kind.as_str(),
+            parent: s.region.parent.clone(),
+        },
+        as_of: s.as_of.to_string(),
+        series: SeriesSummary {
+            first_date: series.start.to_string(),
+            last_date: series.last_date().to_string(),
+            days: series.len,
+            columns: Column::ALL.iter().filter(|c| series.column(**c).is_some()).map(|c| c.key()).collect(),
+            days_behind_as_of: s.as_of.0 - series.last_date().0,
+        },
+        signals: weekly_signals(series.local_cases(), s.region.population),
+    }
+}

@@ -1,0 +1,252 @@
+//! Typed input problems: a stable code, the JSON path of the field, and a message.
+//!
+//! Validation collects *every* problem it finds (up to [`MAX_PROBLEMS`]) so an official
+//! fixing a spreadsheet sees them all at once, not one per attempt.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Past this many, validation stops and adds one `too-many-problems` entry.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// Stable, kebab-case error codes. The page translates them; never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// A required field is absent or `null`.
+    Required,
+    /// The value has the wrong JSON type (a string where a number belongs, ...).
+    InvalidType,
+    /// A key the schema does not know: usually a typo, never ignored.
+    UnknownKey,
+    /// A string outside its allowed set of values.
+    InvalidValue,
+    /// A number outside its allowed range.
+    OutOfRange,
+    /// Not an ISO calendar date `YYYY-MM-DD`.
+    InvalidDate,
+    /// Consecutive dates skip one or more days.
+    DateGap,
+    /// A date repeats or goes backwards.
+    DateNotIncreasing,
+    /// A date later than `asOf`.
+    DateAfterAsOf,
+    /// A daily column's length differs from `series.date`.
+    LengthMismatch,
+    /// A count below zero.
+    NegativeCount,
+    /// A count that is not a whole number.
+    FractionalCount,
+    /// More positive tests than tests performed on the same day.
+    PositivesExceedTests,
+    /// A number that is `NaN` or infinite.
+    NotFinite,
+    /// A key given twice in one object.
+    DuplicateKey,
+    /// The input is not valid JSON (page and import paths only).
+    InvalidJson,
+    /// Validation stopped after [`MAX_PROBLEMS`].
+    TooManyProblems,
+    /// A bug in crisis-desk, not in the input (a caught panic).
+    Internal,
+}
+
+impl Code {
+    /// The kebab-case string that crosses the boundary as `error.code`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::InvalidType => "invalid-type",
+            Code::UnknownKey => "unknown-key",
+            Code::InvalidValue => "invalid-value",
+            Code::OutOfRange => "out-of-range",
+            Code::InvalidDate => "invalid-date",
+            Code::DateGap => "date-gap",
+            Code::DateNotIncreasing => "date-not-increasing",
+            Code::DateAfterAsOf => "date-after-as-of",
+            Code::LengthMismatch => "length-mismatch",
+            Code::NegativeCount => "negative-count",
+            Code::FractionalCount => "fractional-count",
+            Code::PositivesExceedTests => "positives-exceed-tests",
+            Code::NotFinite => "not-finite",
+            Code::DuplicateKey => "duplicate-key",
+            Code::InvalidJson => "invalid-json",
+            Code::TooManyProblems => "too-many-problems",
+            Code::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem with the input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub code: Code,
+    /// JSON path of the offending field, e.g. `series.localCases[12]`; `""` is the root.
+    pub path: String,
+    /// Plain-English explanation; the page may translate by `code`.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem found in one input; never empty when returned as an error.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputError {
+    pub problems: Vec<Problem>,
+}
+
+impl InputError {
+    /// The first problem: its code and path head the JS `Error`.
+    pub fn first(&self) -> &Problem {
+        &self.problems[0]
+    }
+
+    /// A one-line summary naming the first problem and how many follow.
+    pub fn summary(&self) -> String {
+        match self.problems.len() {
+            1 => self.first().to_string(),
+            n => format!("{} (and {} more problem{})", self.first(), n - 1, if n == 2 { "" } else { "s" }),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.summary())
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Collects problems while validation walks the input.
+#[derive(Debug, Default)]
+pub struct Problems {
+    list: Vec<Problem>,
+    truncated: bool,
+}
+
+impl Problems {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a problem at `path`; past [`MAX_PROBLEMS`] records one final note instead.
+    pub fn push(&mut self, code: Code, path: &Path, message: impl Into<String>) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem { code, path: path.to_string(), message: message.into() });
+        } else if !self.truncated {
+            self.truncated = true;
+            self.list.push(Problem {
+                code: Code::TooManyProblems,
+                path: String::new(),
+                message: format!("stopped after {MAX_PROBLEMS} problems; fix these and validate again"),
+            });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// `Ok(value)` when nothing was recorded, else every problem.
+    pub fn finish<T>(self, value: T) -> Result<T, InputError> {
+        if self.list.is_empty() {
+            Ok(value)
+        } else {
+            Err(InputError { problems: self.list })
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.list
+    }
+}
+
+/// A JSON path under construction: `region.population`, `series.date[3]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Path(String);
+
+impl Path {
+    pub fn root() -> Self {
+        Path(String::new())
+    }
+
+    /// `self.key`; keys that are not identifiers are quoted: `a["odd key"]`.
+    pub fn key(&self, key: &str) -> Path {
+        let plain = !key.is_empty()
+            && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+            && !key.starts_with(|c: char| c.is_ascii_digit());
+        let mut s = self.0.clone();
+        if plain {
+            if !s.is_empty() {
+                s.push('.');
+            }
+            s.push_str(key);
+        } else {
+            s.push('[');
+            s.push_str(&crate::json::quote(key));
+            s.push(']');
+        }
+        Path(s)
+    }
+
+    /// `self[index]`.
+    pub fn index(&self, index: usize) -> Path {
+        Path(format!("{}[{index}]", self.0))
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_like_javascript() {
+        let p = Path::root().key("series").key("localCases").index(12);
+        assert_eq!(p.to_string(), "series.localCases[12]");
+        assert_eq!(Path::root().key("a b").to_string(), "[\"a b\"]");
+        assert_eq!(Path::root().key("x").key("1st").to_string(), "x[\"1st\"]");
+    }
+
+    #[test]
+    fn problems_stop_at_the_cap_with_one_note() {
+        let mut p = Problems::new();
+        for _ in 0..(MAX_PROBLEMS + 50) {
+            p.push(Code::NegativeCount, &Path::root().key("x"), "negative");
+        }
+        let list = p.into_vec();
+        assert_eq!(list.len(), MAX_PROBLEMS + 1);
+        assert_eq!(list.last().unwrap().code, Code::TooManyProblems);
+    }
+
+    #[test]
+    fn codes_serialise_as_kebab_case() {
+        let s = serde_json::to_string(&Code::PositivesExceedTests).unwrap();
+        assert_eq!(s, "\"positives-exceed-tests\"");
+        assert_eq!(Code::DateAfterAsOf.as_str(), "date-after-as-of");
+    }
+}

@@ -1,0 +1,38 @@
+//! crisis-desk: decision support for public-health emergencies.
+//!
+//! A pure core (no JavaScript types) and one boundary module, [`wasm`], that exports it
+//! to the browser. Data flow one way: situation → signals → assessment.
+
+pub mod assess;
+pub mod date;
+pub mod error;
+pub mod json;
+mod read;
+pub mod signals;
+pub mod situation;
+pub mod wasm;
+
+pub use assess::Assessment;
+pub use error::{Code, InputError, Problem};
+pub use json::Json;
+pub use situation::Situation;
+
+/// The crate version; `version()` in JS.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The bundled example: an illustrative county-level city of about 1.4 million.
+/// The figures are made up to show the tool; they are not real surveillance data.
+pub const EXAMPLE_SITUATION: &str = include_str!("data/example-situation.json");
+
+/// Validates a situation and assesses it, or returns every problem in the input.
+pub fn assess(input: &Json) -> Result<Assessment, InputError> {
+    Situation::from_json(input).map(|s| assess::assess(&s))
+}
+
+/// Every problem in a situation; empty when it is valid.
+pub fn validate(input: &Json) -> Vec<Problem> {
+    match Situation::from_json(input) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    }
+}

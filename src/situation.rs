@@ -1,0 +1,394 @@
+//! The situation: the one input every assessment reads, and its validation.
+//!
+//! Wire shape (camelCase JSON): `{ region, asOf, series, capacity?, events? }`. Counts are
+//! non-negative whole numbers; `null` in a daily column marks a missing day, which is not
+//! the same as zero and is never treated as one. Unknown keys are errors: a typo such as
+//! `localcases` must not silently drop a column.
+
+use crate::date::Date;
+use crate::error::{Code, InputError, Path, Problems};
+use crate::json::Json;
+use crate::read;
+
+/// A validated situation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Situation {
+    pub region: Region,
+    pub as_of: Date,
+    pub series: Series,
+    pub capacity: Capacity,
+    pub events: Events,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub name: String,
+    /// Resident population, the denominator of every rate per 100 000.
+    pub population: f64,
+    pub kind: RegionKind,
+    /// The administrative parent, e.g. 苏州市 for 张家港市.
+    pub parent: Option<String>,
+    /// Neighbouring jurisdictions, including those across a river or provincial border.
+    pub neighbours: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionKind {
+    County,
+    Prefecture,
+    Province,
+    Country,
+}
+
+impl RegionKind {
+    pub const WIRE: [&'static str; 4] = ["county", "prefecture", "province", "country"];
+    const ALL: [RegionKind; 4] =
+        [RegionKind::County, RegionKind::Prefecture, RegionKind::Province, RegionKind::Country];
+
+    pub fn as_str(self) -> &'static str {
+        Self::WIRE[self as usize]
+    }
+}
+
+/// The daily columns of the series. `LocalCases` is required; the rest are optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    LocalCases,
+    ImportedCases,
+    Asymptomatic,
+    Deaths,
+    Admissions,
+    TestsPerformed,
+    TestsPositive,
+    BedsOccupied,
+    IcuOccupied,
+}
+
+impl Column {
+    pub const ALL: [Column; 9] = [
+        Column::LocalCases,
+        Column::ImportedCases,
+        Column::Asymptomatic,
+        Column::Deaths,
+        Column::Admissions,
+        Column::TestsPerformed,
+        Column::TestsPositive,
+        Column::BedsOccupied,
+        Column::IcuOccupied,
+    ];
+
+    /// The column's key in `series`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::LocalCases => "localCases",
+            Column::ImportedCases => "importedCases",
+            Column::Asymptomatic => "asymptomatic",
+            Column::Deaths => "deaths",
+            Column::Admissions => "admissions",
+            Column::TestsPerformed => "testsPerformed",
+            Column::TestsPositive => "testsPositive",
+            Column::BedsOccupied => "bedsOccupied",
+            Column::IcuOccupied => "icuOccupied",
+        }
+    }
+}
+
+/// One day's count, or `None` when the day was not reported.
+pub type DailyCount = Option<f64>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The first day; the series runs on consecutive days from here.
+    pub start: Date,
+    pub len: usize,
+    columns: [Option<Vec<DailyCount>>; 9],
+}
+
+impl Series {
+    /// A column's values, `None` when the column was not given.
+    pub fn column(&self, c: Column) -> Option<&[DailyCount]> {
+        self.columns[c as usize].as_deref()
+    }
+
+    /// Local cases: always present after validation.
+    pub fn local_cases(&self) -> &[DailyCount] {
+        self.column(Column::LocalCases).unwrap_or(&[])
+    }
+
+    pub fn date(&self, i: usize) -> Date {
+        self.start.plus_days(i as i64)
+    }
+
+    pub fn last_date(&self) -> Date {
+        self.date(self.len.saturating_sub(1))
+    }
+}
+
+/// Health-system capacity. All optional; a framework that needs one says so when absent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Capacity {
+    pub beds: Option<f64>,
+    pub icu_beds: Option<f64>,
+    pub isolation_beds: Option<f64>,
+}
+
+/// Disease classes of the Law on the Prevention and Control of Infectious Diseases (甲/乙/丙类),
+/// plus a newly emerging disease and an unknown one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiseaseClass {
+    A,
+    B,
+    C,
+    New,
+    Unknown,
+}
+
+impl DiseaseClass {
+    pub const WIRE: [&'static str; 5] = ["A", "B", "C", "new", "unknown"];
+    const ALL: [DiseaseClass; 5] =
+        [DiseaseClass::A, DiseaseClass::B, DiseaseClass::C, DiseaseClass::New, DiseaseClass::Unknown];
+
+    pub fn as_str(self) -> &'static str {
+        Self::WIRE[self as usize]
+    }
+}
+
+/// Event facts that the grading frameworks read (standards.md §1.1, §1.4).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Events {
+    pub disease: Option<String>,
+    pub disease_class: Option<DiseaseClass>,
+    pub clusters_last_14_days: Option<f64>,
+    pub unexplained_clusters: Option<f64>,
+    pub counties_affected: Option<f64>,
+    pub prefectures_affected: Option<f64>,
+    pub provinces_affected: Option<f64>,
+    pub cases_within_incubation_period: Option<f64>,
+    /// Mean weekly incidence per 100 000 for the same weeks of the previous five years.
+    pub baseline_weekly_incidence: Option<f64>,
+    /// A disease new to the country, or one not yet found in it, has occurred or been imported.
+    pub new_or_imported_disease: Option<bool>,
+}
+
+const ROOT_KEYS: &[&str] = &["region", "asOf", "series", "capacity", "events"];
+const REGION_KEYS: &[&str] = &["name", "population", "kind", "parent", "neighbours"];
+const CAPACITY_KEYS: &[&str] = &["beds", "icuBeds", "isolationBeds"];
+const EVENT_KEYS: &[&str] = &[
+    "disease",
+    "diseaseClass",
+    "clustersLast14Days",
+    "unexplainedClusters",
+    "countiesAffected",
+    "prefecturesAffected",
+    "provincesAffected",
+    "casesWithinIncubationPeriod",
+    "baselineWeeklyIncidence",
+    "newOrImportedDisease",
+];
+
+impl Situation {
+    /// Validates `input`, returning the situation or every problem found.
+    pub fn from_json(input: &Json) -> Result<Situation, InputError> {
+        let mut p = Problems::new();
+        let root = Path::root();
+        let Some(obj) = read::object(input, &root, ROOT_KEYS, &mut p) else {
+            return Err(p.finish(()).unwrap_err());
+        };
+        let region =
+            read::required(obj, "region", &root, &mut p).and_then(|v| read_region(v, &root.key("region"), &mut p));
+        let as_of = read::required(obj, "asOf", &root, &mut p).and_then(|v| read::date(v, &root.key("asOf"), &mut p));
+        let series = read::required(obj, "series", &root, &mut p)
+            .and_then(|v| read_series(v, &root.key("series"), as_of, &mut p));
+        let capacity = read::field(obj, "capacity")
+            .map_or(Some(Capacity::default()), |v| read_capacity(v, &root.key("capacity"), &mut p));
+        let events =
+            read::field(obj, "events").map_or(Some(Events::default()), |v| read_events(v, &root.key("events"), &mut p));
+        match (region, as_of, series, capacity, events) {
+            (Some(region), Some(as_of), Some(series), Some(capacity), Some(events)) if p.is_empty() => {
+                Ok(Situation { region, as_of, series, capacity, events })
+            }
+            _ => Err(p.finish(()).unwrap_err()),
+        }
+    }
+}
+
+fn read_region(v: &Json, path: &Path, p: &mut Problems) -> Option<Region> {
+    let obj = read::object(v, path, REGION_KEYS, p)?;
+    let name = read::required(obj, "name", path, p).and_then(|v| read::string(v, &path.key("name"), p));
+    let population = read::required(obj, "population", path, p).and_then(|v| {
+        let at = path.key("population");
+        let x = read::number(v, &at, p)?;
+        if x <= 0.0 {
+            p.push(Code::OutOfRange, &at, format!("population must be greater than 0 (found {x})"));
+            None
+        } else if x.fract() != 0.0 {
+            p.push(Code::FractionalCount, &at, format!("population must be a whole number (found {x})"));
+            None
+        } else {
+            Some(x)
+        }
+    });
+    let kind = read::required(obj, "kind", path, p)
+        .and_then(|v| read::one_of(v, &path.key("kind"), &RegionKind::WIRE, p))
+        .map(|i| RegionKind::ALL[i]);
+    let before = p.len();
+    let parent = read::field(obj, "parent").and_then(|v| read::string(v, &path.key("parent"), p));
+    let mut neighbours = Vec::new();
+    if let Some(v) = read::field(obj, "neighbours") {
+        let at = path.key("neighbours");
+        for (i, item) in read::array(v, &at, p).unwrap_or(&[]).iter().enumerate() {
+            if let Some(s) = read::string(item, &at.index(i), p) {
+                neighbours.push(s);
+            }
+        }
+    }
+    if p.len() > before {
+        return None;
+    }
+    Some(Region { name: name?, population: population?, kind: kind?, parent, neighbours })
+}
+
+fn read_series(v: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) -> Option<Series> {
+    let mut keys: Vec<&str> = vec!["date"];
+    keys.extend(Column::ALL.iter().map(|c| c.key()));
+    let obj = read::object(v, path, &keys, p)?;
+    let dates = read_dates(obj, path, as_of, p);
+    let len = dates.as_ref().map(|d| d.len());
+    let mut columns: [Option<Vec<DailyCount>>; 9] = Default::default();
+    for c in Column::ALL {
+        let at = path.key(c.key());
+        let value =
+            if c == Column::LocalCases { read::required(obj, c.key(), path, p) } else { read::field(obj, c.key()) };
+        let Some(value) = value else { continue };
+        let Some(items) = read::array(value, &at, p) else { continue };
+        if let Some(n) = len {
+            if items.len() != n {
+                p.push(Code::LengthMismatch, &at, format!("has {} days but series.date has {n}", items.len()));
+            }
+        }
+        let values = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| if item.is_null() { None } else { read::count(item, &at.index(i), p) })
+            .collect();
+        columns[c as usize] = Some(values);
+    }
+    if let (Some(pos), Some(done)) =
+        (&columns[Column::TestsPositive as usize], &columns[Column::TestsPerformed as usize])
+    {
+        for (i, (a, b)) in pos.iter().zip(done).enumerate() {
+            if let (Some(a), Some(b)) = (a, b) {
+                if a > b {
+                    let at = path.key(Column::TestsPositive.key()).index(i);
+                    p.push(
+                        Code::PositivesExceedTests,
+                        &at,
+                        format!("{a} positive tests but only {b} tests performed that day"),
+                    );
+                }
+            }
+        }
+    }
+    let dates = dates?;
+    if dates.is_empty() {
+        p.push(Code::OutOfRange, &path.key("date"), "the series needs at least one day");
+        return None;
+    }
+    Some(Series { start: dates[0], len: dates.len(), columns })
+}
+
+/// Reads `series.date`: valid ISO dates, one per consecutive day, none after `asOf`.
+fn read_dates(obj: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) -> Option<Vec<Date>> {
+    let at = path.key("date");
+    let items = read::array(read::required(obj, "date", path, p)?, &at, p)?;
+    let before = p.len();
+    let parsed: Vec<Option<Date>> = items.iter().enumerate().map(|(i, v)| read::date(v, &at.index(i), p)).collect();
+    for i in 1..parsed.len() {
+        if let (Some(prev), Some(d)) = (parsed[i - 1], parsed[i]) {
+            let step = d.0 - prev.0;
+            if step <= 0 {
+                p.push(
+                    Code::DateNotIncreasing,
+                    &at.index(i),
+                    format!("{d} does not follow {prev}: dates must increase by one day"),
+                );
+            } else if step > 1 {
+                let missing = step - 1;
+                p.push(
+                    Code::DateGap,
+                    &at.index(i),
+                    format!(
+                        "{d} follows {prev}: {missing} day{} missing (add the day{} with null for unknown counts)",
+                        plural(missing),
+                        plural(missing)
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(as_of) = as_of {
+        if let Some(i) = parsed.iter().position(|d| d.is_some_and(|d| d > as_of)) {
+            let later = parsed[i..].iter().filter(|d| d.is_some_and(|d| d > as_of)).count();
+            let d = parsed[i].unwrap_or(as_of);
+            p.push(
+                Code::DateAfterAsOf,
+                &at.index(i),
+                format!(
+                    "{d} is after asOf {as_of} ({later} date{} in all); data cannot come from the future",
+                    plural(later as i64)
+                ),
+            );
+        }
+    }
+    if p.len() > before {
+        return None;
+    }
+    parsed.into_iter().collect()
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn read_capacity(v: &Json, path: &Path, p: &mut Problems) -> Option<Capacity> {
+    let obj = read::object(v, path, CAPACITY_KEYS, p)?;
+    let before = p.len();
+    let get = |key: &str, p: &mut Problems| read::field(obj, key).and_then(|v| read::count(v, &path.key(key), p));
+    let capacity =
+        Capacity { beds: get("beds", p), icu_beds: get("icuBeds", p), isolation_beds: get("isolationBeds", p) };
+    (p.len() == before).then_some(capacity)
+}
+
+fn read_events(v: &Json, path: &Path, p: &mut Problems) -> Option<Events> {
+    let obj = read::object(v, path, EVENT_KEYS, p)?;
+    let before = p.len();
+    let count = |key: &str, p: &mut Problems| read::field(obj, key).and_then(|v| read::count(v, &path.key(key), p));
+    let events = Events {
+        disease: read::field(obj, "disease").and_then(|v| read::string(v, &path.key("disease"), p)),
+        disease_class: read::field(obj, "diseaseClass")
+            .and_then(|v| read::one_of(v, &path.key("diseaseClass"), &DiseaseClass::WIRE, p))
+            .map(|i| DiseaseClass::ALL[i]),
+        clusters_last_14_days: count("clustersLast14Days", p),
+        unexplained_clusters: count("unexplainedClusters", p),
+        counties_affected: count("countiesAffected", p),
+        prefectures_affected: count("prefecturesAffected", p),
+        provinces_affected: count("provincesAffected", p),
+        cases_within_incubation_period: count("casesWithinIncubationPeriod", p),
+        baseline_weekly_incidence: read::field(obj, "baselineWeeklyIncidence").and_then(|v| {
+            let at = path.key("baselineWeeklyIncidence");
+            let x = read::number(v, &at, p)?;
+            if x < 0.0 {
+                p.push(Code::OutOfRange, &at, format!("an incidence cannot be negative (found {x})"));
+                return None;
+            }
+            Some(x)
+        }),
+        new_or_imported_disease: read::field(obj, "newOrImportedDisease")
+            .and_then(|v| read::boolean(v, &path.key("newOrImportedDisease"), p)),
+    };
+    (p.len() == before).then_some(events)
+}

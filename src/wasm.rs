@@ -1,0 +1,173 @@
+//! The JavaScript boundary: every `#[wasm_bindgen]` export, and nothing else.
+//!
+//! Inputs arrive as plain JS objects and are read through serde-wasm-bindgen into the
+//! core's [`Json`]; results leave as plain objects (camelCase keys, maps as objects).
+//! Input problems throw a JS `Error` carrying `code`, `path` and `problems`.
+
+use crate::error::{Code, InputError, Problem};
+use crate::json::Json;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A daily count: a whole number >= 0, or null when the day was not reported (not zero). */
+export type DailyCount = number | null;
+
+export interface Region {
+  name: string;
+  /** Resident population, > 0. */
+  population: number;
+  kind: "county" | "prefecture" | "province" | "country";
+  parent?: string | null;
+  neighbours?: string[] | null;
+}
+
+/** Equal-length daily columns; `date` holds consecutive ISO dates, oldest first. */
+export interface Series {
+  date: string[];
+  localCases: DailyCount[];
+  importedCases?: DailyCount[] | null;
+  asymptomatic?: DailyCount[] | null;
+  deaths?: DailyCount[] | null;
+  admissions?: DailyCount[] | null;
+  testsPerformed?: DailyCount[] | null;
+  testsPositive?: DailyCount[] | null;
+  bedsOccupied?: DailyCount[] | null;
+  icuOccupied?: DailyCount[] | null;
+}
+
+export interface Capacity {
+  beds?: number | null;
+  icuBeds?: number | null;
+  isolationBeds?: number | null;
+}
+
+export interface Events {
+  disease?: string | null;
+  diseaseClass?: "A" | "B" | "C" | "new" | "unknown" | null;
+  clustersLast14Days?: number | null;
+  unexplainedClusters?: number | null;
+  countiesAffected?: number | null;
+  prefecturesAffected?: number | null;
+  provincesAffected?: number | null;
+  casesWithinIncubationPeriod?: number | null;
+  /** Mean weekly incidence per 100 000, same weeks of the previous five years. */
+  baselineWeeklyIncidence?: number | null;
+  newOrImportedDisease?: boolean | null;
+}
+
+/** The one input of an assessment. Unknown keys are errors. */
+export interface Situation {
+  region: Region;
+  /** ISO date YYYY-MM-DD of the assessment. */
+  asOf: string;
+  series: Series;
+  capacity?: Capacity | null;
+  events?: Events | null;
+}
+
+export interface Note { code: string; message: string; }
+
+export interface WeeklySignals {
+  cumulativeLocalCases: number;
+  localCasesLast7Days: number | null;
+  localCasesPrevious7Days: number | null;
+  incidence7dPer100k: number | null;
+  /** Fraction: 0.25 means +25 %. */
+  weekOnWeekChange: number | null;
+  missingDaysLast7: number;
+  missingDaysPrevious7: number;
+  notes: Note[];
+}
+
+export interface Assessment {
+  version: string;
+  region: { name: string; population: number; kind: Region["kind"]; parent: string | null };
+  asOf: string;
+  series: { firstDate: string; lastDate: string; days: number; columns: string[]; daysBehindAsOf: number };
+  signals: WeeklySignals;
+}
+
+/** One problem with an input: a stable kebab-case code and the JSON path of the field. */
+export interface Problem { code: string; path: string; message: string; }
+
+/** What every function throws for bad input; `code` and `path` are those of the first problem. */
+export interface CrisisDeskError extends Error { code: string; path: string; problems: Problem[]; }
+"#;
+
+/// Installs the panic hook so a bug logs its message to the console.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The crisis-desk version (the crate's).
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// Validates and assesses a situation. Throws a `CrisisDeskError` listing every problem.
+#[wasm_bindgen(unchecked_return_type = "Assessment")]
+pub fn assess(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue) -> Result<JsValue, JsValue> {
+    let input = from_js(situation)?;
+    let out = crate::assess(&input).map_err(input_error)?;
+    to_js(&out)
+}
+
+/// Every problem in a situation (empty when valid); never throws for a bad situation.
+#[wasm_bindgen(js_name = validateSituation, unchecked_return_type = "Problem[]")]
+pub fn validate_situation(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] situation: JsValue,
+) -> Result<JsValue, JsValue> {
+    let problems = match from_js(situation) {
+        Ok(input) => crate::validate(&input),
+        Err(_) => vec![unreadable()],
+    };
+    to_js(&problems)
+}
+
+/// The bundled illustrative example (a county-level city of about 1.4 million).
+#[wasm_bindgen(js_name = exampleSituation, unchecked_return_type = "Situation")]
+pub fn example_situation() -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(crate::EXAMPLE_SITUATION)
+}
+
+/// Panics on purpose, to test that a bug surfaces as `code: "internal"` and that the
+/// next call still works. Not for use in an application.
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    panic!("debugPanic called: this is a deliberate test of crisis-desk's panic recovery");
+}
+
+fn unreadable() -> Problem {
+    Problem {
+        code: Code::InvalidType,
+        path: String::new(),
+        message: "the input is not plain JSON data (objects, arrays, strings, numbers, booleans, null)".into(),
+    }
+}
+
+fn from_js(value: JsValue) -> Result<Json, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| input_error(InputError { problems: vec![unreadable()] }))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("internal: could not return the result: {e}"))))
+}
+
+/// A JS `Error` with `code`, `path` (of the first problem) and `problems` (all of them).
+fn input_error(e: InputError) -> JsValue {
+    let err = js_sys::Error::new(&e.summary());
+    let first = e.first();
+    let set = |key: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(key), value);
+    };
+    set("code", &JsValue::from_str(first.code.as_str()));
+    set("path", &JsValue::from_str(&first.path));
+    set("problems", &to_js(&e.problems).unwrap_or(JsValue::NULL));
+    err.into()
+}
