@@ -98,7 +98,7 @@ export interface CrisisDeskError extends Error { code: string; path: string; pro
 
 /// Installs the panic hook so a bug logs its message to the console.
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     console_error_panic_hook::set_once();
 }
 

@@ -1,0 +1,88 @@
+//! The boundary under wasm-bindgen-test (Node): a good call, and each bad input's `code`
+//! and `path`, from the same fixtures as the native tests. Run with
+//! `cargo test --target wasm32-unknown-unknown` (runner: wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use crisis_desk::wasm;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const FIXTURES: &str = include_str!("fixtures/situation-validation.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn cases(kind: &str) -> Array {
+    get(&JSON::parse(FIXTURES).unwrap(), kind).unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn example_assesses_with_camel_case_plain_objects() {
+    let example = wasm::example_situation().unwrap();
+    let out = wasm::assess(example.clone()).unwrap();
+    let signals = get(&out, "signals");
+    let last7 = get(&signals, "localCasesLast7Days").as_f64().unwrap();
+    let incidence = get(&signals, "incidence7dPer100k").as_f64().unwrap();
+    let population = get(&get(&example, "region"), "population").as_f64().unwrap();
+    assert!((incidence - last7 / population * 1e5).abs() < 1e-9);
+    // Plain objects (not Maps), and null (not undefined) for an absent value.
+    assert!(get(&out, "region").is_object());
+    assert!(!get(&out, "region").is_instance_of::<js_sys::Map>());
+    assert_eq!(get(&out, "version").as_string().unwrap(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn valid_fixtures_assess() {
+    for case in cases("valid").iter() {
+        assert!(wasm::assess(get(&case, "input")).is_ok());
+        let problems: Array = wasm::validate_situation(get(&case, "input")).unwrap().unchecked_into();
+        assert_eq!(problems.length(), 0);
+    }
+}
+
+#[wasm_bindgen_test]
+fn each_bad_input_throws_an_error_with_code_path_and_every_problem() {
+    for case in cases("invalid").iter() {
+        let name = get(&case, "name").as_string().unwrap();
+        let expect: Array = get(&case, "expect").unchecked_into();
+        let err = wasm::assess(get(&case, "input")).expect_err(&name);
+        assert!(err.is_instance_of::<js_sys::Error>(), "{name}: a real Error");
+        let first = expect.get(0);
+        assert_eq!(get(&err, "code"), get(&first, "code"), "{name}");
+        assert_eq!(get(&err, "path"), get(&first, "path"), "{name}");
+        let problems: Array = get(&err, "problems").unchecked_into();
+        assert_eq!(problems.length(), expect.length(), "{name}");
+        for (got, want) in problems.iter().zip(expect.iter()) {
+            assert_eq!(get(&got, "code"), get(&want, "code"), "{name}");
+            assert_eq!(get(&got, "path"), get(&want, "path"), "{name}");
+            assert!(get(&got, "message").as_string().is_some_and(|m| !m.is_empty()));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn nan_from_javascript_is_an_error_not_a_missing_day() {
+    let example = wasm::example_situation().unwrap();
+    let local: Array = get(&get(&example, "series"), "localCases").unchecked_into();
+    local.set(3, JsValue::from_f64(f64::NAN));
+    let err = wasm::assess(example).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "not-finite");
+    assert_eq!(get(&err, "path").as_string().unwrap(), "series.localCases[3]");
+}
+
+#[wasm_bindgen_test]
+fn non_data_input_is_a_clear_error() {
+    let f = js_sys::Function::new_no_args("return 1");
+    let err = wasm::assess(f.into()).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-type");
+    assert_eq!(get(&err, "path").as_string().unwrap(), "");
+    let err = wasm::assess(JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-type");
+}

@@ -1,0 +1,185 @@
+// The page in real headless Chromium, from file:// and from the local server.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ROOT, FILE_URL, SHOTS, launch, serve, open } from "./harness.mjs";
+
+const fixtures = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "situation-validation.json"), "utf8"));
+const example = JSON.parse(readFileSync(join(ROOT, "src", "data", "example-situation.json"), "utf8"));
+
+// Expected headline, computed here independently of the Rust core.
+const local = example.series.localCases;
+const last7 = local.slice(-7).reduce((a, b) => a + b, 0);
+const incidence = (last7 / example.region.population) * 1e5;
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const origins = () => [
+  ["file", FILE_URL],
+  ["http", server.url],
+];
+
+async function ready(page) {
+  await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
+  assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
+}
+
+test("server command prints the URL and says the page also opens from disk", () => {
+  assert.match(server.printed, /http:\/\/127\.0\.0\.1:\d+\/www\//);
+  assert.match(server.printed, /www\/index\.html also opens straight from disk \(file:\/\/\)/);
+});
+
+for (const [lang, locale, decimal] of [
+  ["zh", "zh-CN", new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 })],
+  ["en", "en-GB", new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })],
+]) {
+  test(`the example's 7-day incidence shows from file:// and http (${lang})`, async () => {
+    for (const [origin, url] of origins()) {
+      const { page, context, log } = await open(browser, url, { locale });
+      await ready(page);
+      const shown = await page.textContent('[data-field="incidence7dPer100k"]');
+      assert.equal(shown, decimal.format(incidence), `${origin}: incidence`);
+      assert.equal(await page.textContent('[data-field="localCasesLast7Days"]'), String(last7), origin);
+      assert.equal(await page.getAttribute("html", "lang"), lang === "zh" ? "zh-CN" : "en");
+      assert.equal(await page.isVisible("#illustrative"), true, "the example is labelled illustrative");
+      await page.screenshot({ path: join(SHOTS, `page-${origin}-${lang}.png`), fullPage: true });
+      assert.deepEqual(log.errors, [], `${origin}: console errors`);
+      assert.deepEqual(log.external, [], `${origin}: requests off this machine`);
+      await context.close();
+    }
+  });
+}
+
+test("each bad input shows every problem next to its path", async () => {
+  for (const [origin, url] of origins()) {
+    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+    await ready(page);
+    for (const c of fixtures.invalid) {
+      await page.fill("#situation-json", JSON.stringify(c.input, null, 1));
+      await page.click("#assess");
+      await page.waitForSelector("#problems:not([hidden])");
+      const rows = await page.$$eval("#problem-rows tr", (trs) => trs.map((tr) => [tr.dataset.code, tr.dataset.path, tr.querySelector("code").textContent]));
+      assert.deepEqual(rows.map((r) => [r[0], r[1]]), c.expect.map((e) => [e.code, e.path]), `${origin}: ${c.name}`);
+      for (const r of rows) if (r[1]) assert.equal(r[2], r[1], "the path is shown as typed");
+      assert.equal(await page.getAttribute("#status", "data-state"), "error");
+      if (c.name === "every-problem-at-once") await page.screenshot({ path: join(SHOTS, `problems-${origin}.png`), fullPage: true });
+    }
+    await page.fill("#situation-json", "{ not json");
+    await page.click("#assess");
+    assert.equal(await page.getAttribute("#problem-rows tr", "data-code"), "invalid-json");
+    assert.deepEqual(log.errors, [], `${origin}: console errors`);
+    await context.close();
+  }
+});
+
+test("text from the input is never inserted as HTML", async () => {
+  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB" });
+  await ready(page);
+  const evil = structuredClone(example);
+  evil.region.name = '<img src=x onerror="document.body.dataset.pwned=1">';
+  evil.series['<b id="inj">x</b>'] = [];
+  await page.fill("#situation-json", JSON.stringify(evil));
+  await page.click("#assess");
+  await page.waitForSelector("#problems:not([hidden])");
+  assert.equal(await page.$("#inj"), null);
+  assert.equal(await page.$("#problem-rows img"), null);
+  evil.series = example.series;
+  await page.fill("#situation-json", JSON.stringify(evil));
+  await page.click("#assess");
+  assert.equal(await page.textContent("#region-name"), "· " + evil.region.name);
+  assert.equal(await page.getAttribute("body", "data-pwned"), null);
+  await context.close();
+});
+
+test("the language switch changes every string and is remembered", async () => {
+  const { page, context } = await open(browser, FILE_URL, { locale: "zh-CN" });
+  await ready(page);
+  assert.equal(await page.textContent("#situation-heading [data-i18n]"), "疫情态势");
+  await page.click("#lang-toggle");
+  assert.equal(await page.textContent("#situation-heading [data-i18n]"), "Situation");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.textContent("#situation-heading [data-i18n]"), "Situation");
+  await context.close();
+});
+
+test("an edited scenario survives a reload; the reset button restores the example", async () => {
+  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB" });
+  await ready(page);
+  const edited = structuredClone(example);
+  edited.region.population = 2000000;
+  const text = JSON.stringify(edited, null, 2);
+  await page.fill("#situation-json", text);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue("#situation-json"), text);
+  assert.equal(await page.isVisible("#illustrative"), false);
+  await page.click("#reset");
+  assert.deepEqual(JSON.parse(await page.inputValue("#situation-json")), example);
+  await context.close();
+});
+
+test("a panic surfaces as code 'internal' and the next call works", async () => {
+  for (const [origin, url] of origins()) {
+    const { page, context } = await open(browser, url);
+    await ready(page);
+    const r = await page.evaluate(() => {
+      let code;
+      try {
+        window.CrisisDesk.debugPanic();
+      } catch (e) {
+        code = e.code;
+      }
+      const a = window.CrisisDesk.assess(window.CrisisDesk.exampleSituation());
+      return { code, incidence: a.signals.incidence7dPer100k, restarts: window.CrisisDesk.restartCount() };
+    });
+    assert.equal(r.code, "internal", origin);
+    assert.ok(Math.abs(r.incidence - incidence) < 1e-9, origin);
+    assert.equal(r.restarts, 1);
+    await context.close();
+  }
+});
+
+test("under a CSP without 'wasm-unsafe-eval', ready rejects and says so in plain words", async () => {
+  // file:// page with its own meta CSP
+  const { page, context } = await open(browser, pathToFileURL(join(ROOT, "tests", "browser", "pages", "csp-no-wasm.html")).href);
+  await page.waitForSelector("body[data-result]", { state: "attached", timeout: 20000 });
+  const result = JSON.parse(await page.getAttribute("body", "data-result"));
+  assert.equal(result.code, "csp-blocks-wasm");
+  assert.match(result.message, /Content-Security-Policy does not allow WebAssembly/);
+  assert.match(result.message, /'wasm-unsafe-eval'/);
+  await context.close();
+  // http: the served page with its CSP header and meta narrowed to script-src 'self'
+  const ctx = await browser.newContext();
+  const p2 = await ctx.newPage();
+  await p2.route("**/www/index.html", async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'");
+    await route.fulfill({ response: res, body, headers: { ...res.headers(), "content-security-policy": "script-src 'self'" } });
+  });
+  await p2.goto(server.url + "index.html");
+  await p2.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
+  assert.equal(await p2.getAttribute("body", "data-ready"), "error");
+  assert.match(await p2.textContent("#status"), /Content-Security-Policy does not allow WebAssembly/);
+  await ctx.close();
+});
+
+test("the page and the package reference no external URL", () => {
+  for (const f of ["www/index.html", "www/app.js", "www/i18n.js", "www/styles.css", "pkg/crisis_desk_standalone.js", "pkg/crisis_desk.js"]) {
+    const text = readFileSync(join(ROOT, f), "utf8");
+    const urls = [...text.matchAll(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi)].map((m) => m[0]);
+    // (an XML namespace such as SVG's is a name, not a location, and is never fetched)
+    assert.deepEqual(urls, [], f);
+  }
+});

@@ -1,0 +1,48 @@
+// Every page string exists in both languages, and every key the page uses is defined.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const sandbox = {};
+vm.runInNewContext(readFileSync(join(ROOT, "www", "i18n.js"), "utf8"), { globalThis: sandbox, self: sandbox });
+const { STRINGS, pickLanguage, translate } = sandbox.CrisisDeskI18n;
+
+test("zh and en have the same keys", () => {
+  const zh = Object.keys(STRINGS.zh).sort();
+  const en = Object.keys(STRINGS.en).sort();
+  assert.deepEqual(zh.filter((k) => !en.includes(k)), [], "missing in en");
+  assert.deepEqual(en.filter((k) => !zh.includes(k)), [], "missing in zh");
+  for (const k of zh) {
+    const params = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    assert.deepEqual(params(STRINGS.zh[k]), params(STRINGS.en[k]), `parameters of ${k}`);
+  }
+});
+
+test("every data-i18n key, error code and note code used has a string", () => {
+  const html = readFileSync(join(ROOT, "www", "index.html"), "utf8");
+  const app = readFileSync(join(ROOT, "www", "app.js"), "utf8");
+  const keys = [...html.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]);
+  keys.push(...[...app.matchAll(/\bt\("([^"]+)"/g)].map((m) => m[1]).filter((k) => !k.endsWith(".")));
+  // Codes the core can emit (src/error.rs) and the runtime adds.
+  const errorRs = readFileSync(join(ROOT, "src", "error.rs"), "utf8");
+  keys.push(...[...errorRs.matchAll(/Code::\w+ => "([a-z-]+)"/g)].map((m) => "code." + m[1]));
+  keys.push("code.not-ready", "code.csp-blocks-wasm", "code.startup-failed");
+  const notes = readFileSync(join(ROOT, "src", "signals", "incidence.rs"), "utf8");
+  keys.push(...[...notes.matchAll(/code: "([a-z-]+)"/g)].map((m) => "note." + m[1]));
+  assert.ok(keys.length > 40);
+  for (const lang of ["zh", "en"]) {
+    assert.deepEqual(keys.filter((k) => !(k in STRINGS[lang])), [], lang);
+  }
+});
+
+test("language follows the browser unless the user chose", () => {
+  assert.equal(pickLanguage(null, ["en-US", "zh-CN"]), "en");
+  assert.equal(pickLanguage(null, ["zh-TW"]), "zh");
+  assert.equal(pickLanguage("en", ["zh-CN"]), "en");
+  assert.equal(pickLanguage(null, ["fr-FR"]), "zh");
+  assert.equal(translate("en", "period", { first: "a", last: "b", days: 3, asOf: "c" }), "Data from a to b, 3 days; assessed as of c");
+});

@@ -1,0 +1,78 @@
+// pkg/ as another project uses it: `npm install ./pkg` into an empty folder, then the ES
+// module (and the standalone script) from Node.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const example = JSON.parse(readFileSync(join(ROOT, "src", "data", "example-situation.json"), "utf8"));
+const fixtures = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "situation-validation.json"), "utf8"));
+
+test("npm install ./pkg in an empty project, import the ES module, call assess", () => {
+  const dir = mkdtempSync(join(tmpdir(), "crisis-desk-consumer-"));
+  try {
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    // --install-links copies the folder as a registry tarball would, instead of a symlink.
+    execFileSync("npm", ["install", "--install-links", "--no-audit", "--no-fund", "--offline", join(ROOT, "pkg")], { cwd: dir, stdio: "pipe" });
+    const bad = fixtures.invalid.find((c) => c.name === "every-problem-at-once");
+    writeFileSync(
+      join(dir, "main.mjs"),
+      `import CrisisDesk, { ready, assess, version, VERSION } from "crisis-desk";
+await ready;
+const a = assess(${JSON.stringify(example)});
+let err;
+try { assess(${JSON.stringify(bad.input)}); } catch (e) { err = { code: e.code, path: e.path, n: e.problems.length, isError: e instanceof Error }; }
+console.log(JSON.stringify({ version: version(), VERSION, same: CrisisDesk.assess === assess, a, err }));`
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ["main.mjs"], { cwd: dir, encoding: "utf8" }));
+    const cargoVersion = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/^version = "(.+)"/m)[1];
+    assert.equal(out.version, cargoVersion);
+    assert.equal(out.VERSION, cargoVersion);
+    const last7 = example.series.localCases.slice(-7).reduce((x, y) => x + y, 0);
+    assert.equal(out.a.signals.localCasesLast7Days, last7);
+    assert.ok(Math.abs(out.a.signals.incidence7dPer100k - (last7 / example.region.population) * 1e5) < 1e-9);
+    assert.deepEqual(out.err, { code: bad.expect[0].code, path: bad.expect[0].path, n: bad.expect.length, isError: true });
+    // The installed package holds exactly the declared files.
+    const installed = JSON.parse(readFileSync(join(dir, "node_modules", "crisis-desk", "package.json"), "utf8"));
+    assert.equal(installed.types, "crisis_desk.d.ts");
+    assert.equal(installed.module, "crisis_desk.js");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the standalone script defines CrisisDesk and works without fetch or modules", async () => {
+  const code = readFileSync(join(ROOT, "pkg", "crisis_desk_standalone.js"), "utf8");
+  assert.doesNotMatch(code, /^\s*(import|export)\s/m, "a classic script");
+  // No fetch (Chromium refuses fetch from file://): make any call to it fail loudly.
+  const sandbox = {};
+  const fetchCalls = [];
+  const noFetch = (u) => {
+    fetchCalls.push(String(u));
+    throw new Error("fetch called");
+  };
+  new Function("globalThis", "self", "fetch", code)(sandbox, sandbox, noFetch);
+  await sandbox.CrisisDesk.ready;
+  const a = sandbox.CrisisDesk.assess(example);
+  assert.equal(a.region.name, example.region.name);
+  assert.deepEqual(fetchCalls, []);
+});
+
+test("the .d.ts declares every export with exact input and output types", () => {
+  const dts = readFileSync(join(ROOT, "pkg", "crisis_desk.d.ts"), "utf8");
+  for (const line of [
+    "export function assess(situation: Situation): Assessment;",
+    "export function validateSituation(situation: unknown): Problem[];",
+    "export function exampleSituation(): Situation;",
+    "export function version(): string;",
+    "export const ready: Promise<void>;",
+    "export interface CrisisDeskError extends Error",
+  ]) {
+    assert.ok(dts.includes(line), line);
+  }
+  assert.doesNotMatch(dts, /\bany\b/, "no `any` in the public types");
+});
