@@ -47,6 +47,18 @@ pub enum Code {
     InvalidJson,
     /// Validation stopped after [`MAX_PROBLEMS`].
     TooManyProblems,
+    /// A day with no count (`null`) where the method needs every day (Rt).
+    MissingDay,
+    /// Every day of the incidence is zero: there is nothing to estimate from.
+    NoCases,
+    /// A serial-interval distribution whose first element (day 0) is not 0.
+    SiFirstNotZero,
+    /// A serial-interval distribution that does not sum to 1 (within 0.01, as EpiEstim).
+    SiSumNotOne,
+    /// A time window whose start is after its end.
+    WindowStartAfterEnd,
+    /// Two alternatives of the input given together (e.g. `incidence` and `local`).
+    ConflictingFields,
     /// A bug in crisis-desk, not in the input (a caught panic).
     Internal,
 }
@@ -72,6 +84,12 @@ impl Code {
             Code::DuplicateKey => "duplicate-key",
             Code::InvalidJson => "invalid-json",
             Code::TooManyProblems => "too-many-problems",
+            Code::MissingDay => "missing-day",
+            Code::NoCases => "no-cases",
+            Code::SiFirstNotZero => "si-first-not-zero",
+            Code::SiSumNotOne => "si-sum-not-one",
+            Code::WindowStartAfterEnd => "window-start-after-end",
+            Code::ConflictingFields => "conflicting-fields",
             Code::Internal => "internal",
         }
     }

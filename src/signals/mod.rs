@@ -1,5 +1,8 @@
 //! Epidemic signals computed from the daily series.
 
+pub mod growth;
 pub mod incidence;
+pub mod rt;
+pub mod serial_interval;
 
 pub use incidence::{weekly_signals, WeeklySignals};
