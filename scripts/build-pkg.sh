@@ -15,7 +15,10 @@ fi
 
 # Remap absolute paths (registry sources, this checkout) so panic messages carry no
 # machine-specific paths and the bytes do not depend on where the repo is checked out.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$HOME/.cargo=/cargo --remap-path-prefix=$PWD=/crisis-desk"
+# The target dir is remapped last (the last matching prefix wins): build scripts' OUT_DIR
+# paths end up in panic locations, and the target dir may lie anywhere (CARGO_TARGET_DIR).
+target_dir=$(cd "${CARGO_TARGET_DIR:-target}" 2>/dev/null && pwd || echo "$PWD/target")
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$HOME/.cargo=/cargo --remap-path-prefix=$PWD=/crisis-desk --remap-path-prefix=$target_dir=/target"
 cargo build --release --locked --target wasm32-unknown-unknown --lib
 
 tmp=$(mktemp -d)

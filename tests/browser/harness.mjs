@@ -29,7 +29,8 @@ export function launch() {
 export function serve() {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "scripts", "serve.mjs")], {
-      env: { ...process.env, PORT: "0" },
+      // Tests never rebuild pkg/: they test what is there (test-all.sh rebuilds a stale one first).
+      env: { ...process.env, PORT: "0", CRISIS_DESK_NO_BUILD: "1" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
