@@ -47,6 +47,19 @@ export interface Events {
     newOrImportedDisease?: boolean | null;
 }
 
+/** A serial interval: parametric (gamma shifted by one day, EpiEstim's discr_si; mean > 1), or w_0 = 0, w_1, ... summing to 1. */
+export type SerialIntervalInput = { mean: number; sd: number } | { distribution: number[] };
+
+/** Epidemiological settings; each absent one takes its documented default (echoed in the output). */
+export interface EpiSettings {
+    /** Default: mean 4.7, sd 2.9 days (Nishiura et al. 2020, COVID-19). */
+    serialInterval?: SerialIntervalInput | null;
+    /** Rt window in days, 2..28 (default 7). */
+    rtWindow?: number | null;
+    /** Gamma prior on R (default mean 5, sd 5). */
+    rtPrior?: { mean: number; sd: number } | null;
+}
+
 /** The one input of an assessment. Unknown keys are errors. */
 export interface Situation {
     region: Region;
@@ -55,7 +68,73 @@ export interface Situation {
     series: Series;
     capacity?: Capacity | null;
     events?: Events | null;
+    epi?: EpiSettings | null;
 }
+
+/** Input of estimateRt (EpiEstim's estimate_R, Cori et al. 2013). Days are 1-based. */
+export interface RtRequest {
+    incidence?: number[];
+    local?: number[];
+    imported?: number[];
+    si: SerialIntervalInput;
+    /** Sliding window length (default 7); ignored when tStart/tEnd are given. */
+    window?: number;
+    prior?: { mean: number; sd: number };
+    tStart?: number[];
+    tEnd?: number[];
+}
+
+/** One window of estimateRt, EpiEstim's columns (q025 = Quantile.0.025(R), ...). */
+export interface RtWindow {
+    tStart: number; tEnd: number;
+    mean: number; std: number; cv: number;
+    q025: number; q05: number; q25: number; median: number; q75: number; q95: number; q975: number;
+    /** Gamma posterior shape and scale. */
+    shape: number; scale: number;
+}
+
+export interface RtEstimate {
+    windows: RtWindow[];
+    /** The discretised serial interval used, w_0, w_1, ... */
+    si: number[];
+    siMean: number;
+    siStd: number;
+    warnings: Note[];
+}
+
+/** Rt over one window, dated; lower/upper are the 95 % credible interval. */
+export interface RtPoint {
+    startDate: string; endDate: string;
+    mean: number; median: number; lower: number; upper: number; cv: number;
+    probabilityAbove1: number;
+}
+
+export interface RtSummary {
+    latest: RtPoint | null;
+    windows: RtPoint[];
+    settings: {
+        serialIntervalMean: number | null;
+        serialIntervalSd: number | null;
+        serialIntervalDistribution: number[] | null;
+        serialIntervalSource: string;
+        window: number;
+        prior: { mean: number; sd: number };
+    };
+    firstDateUsed: string | null;
+    daysUsed: number;
+    notes: Note[];
+}
+
+/** OLS of ln(count + 0.5) on day; rate per day with its 95 % CI (t, n - 2 df). */
+export interface GrowthFit {
+    rate: number; rateLower: number; rateUpper: number;
+    standardError: number; degreesOfFreedom: number; intercept: number;
+    /** ln 2 / |r|; `upper` null = unbounded (the r interval reaches 0). */
+    time: { kind: "doubling" | "halving"; days: number; lower: number; upper: number | null } | null;
+}
+
+export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
+export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
 export interface Note { code: string; message: string; }
 
@@ -76,7 +155,11 @@ export interface Assessment {
     region: { name: string; population: number; kind: Region["kind"]; parent: string | null };
     asOf: string;
     series: { firstDate: string; lastDate: string; days: number; columns: string[]; daysBehindAsOf: number };
+    /** Daily values for charts; the average is over reported days, null with fewer than 4 of 7. */
+    daily: { dates: string[]; localCases: DailyCount[]; localCases7dAverage: (number | null)[] };
     signals: WeeklySignals;
+    rt: RtSummary;
+    growth: GrowthSignals;
 }
 
 /** One problem with an input: a stable kebab-case code and the JSON path of the field. */
@@ -97,6 +180,12 @@ export function assess(situation: Situation): Assessment;
  * next call still works. Not for use in an application.
  */
 export function debugPanic(): void;
+
+/**
+ * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
+ * al. 2013). Throws a `CrisisDeskError` listing every problem.
+ */
+export function estimateRt(input: RtRequest): RtEstimate;
 
 /**
  * The bundled illustrative example (a county-level city of about 1.4 million).
@@ -136,6 +225,7 @@ declare const CrisisDesk: {
   restartCount(): number;
   assess: typeof assess;
   debugPanic: typeof debugPanic;
+  estimateRt: typeof estimateRt;
   exampleSituation: typeof exampleSituation;
   validateSituation: typeof validateSituation;
   version: typeof version;

@@ -30,6 +30,21 @@ let CrisisDeskGlue = (function(exports) {
     exports.debugPanic = debugPanic;
 
     /**
+     * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
+     * al. 2013). Throws a `CrisisDeskError` listing every problem.
+     * @param {RtRequest} input
+     * @returns {RtEstimate}
+     */
+    function estimateRt(input) {
+        const ret = wasm.estimateRt(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.estimateRt = estimateRt;
+
+    /**
      * The bundled illustrative example (a county-level city of about 1.4 million).
      * @returns {Situation}
      */
@@ -711,13 +726,14 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["assess","debugPanic","exampleSituation","validateSituation","version"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["assess","debugPanic","estimateRt","exampleSituation","validateSituation","version"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
 export const restartCount = CrisisDesk.restartCount;
 export const assess = CrisisDesk.assess;
 export const debugPanic = CrisisDesk.debugPanic;
+export const estimateRt = CrisisDesk.estimateRt;
 export const exampleSituation = CrisisDesk.exampleSituation;
 export const validateSituation = CrisisDesk.validateSituation;
 export const version = CrisisDesk.version;

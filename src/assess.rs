@@ -1,6 +1,9 @@
 //! `assess`: from a validated situation to what the page shows. Later stages (Rt,
 //! frameworks, escalation) join here; each reads only what lies upstream of it.
 
+use crate::signals::growth::{growth_signals, GrowthSignals};
+use crate::signals::incidence::trailing_average_7d;
+use crate::signals::rt_summary::{rt_summary, RtSummary};
 use crate::signals::{weekly_signals, WeeklySignals};
 use crate::situation::{Column, Situation};
 use serde::Serialize;
@@ -13,7 +16,13 @@ pub struct Assessment {
     pub region: RegionSummary,
     pub as_of: String,
     pub series: SeriesSummary,
+    /// The daily values the charts draw.
+    pub daily: Daily,
     pub signals: WeeklySignals,
+    /// Rt (Cori et al., as EpiEstim) on the trailing complete stretch of the series.
+    pub rt: RtSummary,
+    /// Exponential growth rate and doubling time of local cases, last 7 and 14 days.
+    pub growth: GrowthSignals,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,6 +46,15 @@ pub struct SeriesSummary {
     pub days_behind_as_of: i64,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Daily {
+    pub dates: Vec<String>,
+    pub local_cases: Vec<Option<f64>>,
+    /// Trailing 7-day mean of reported days (see `trailing_average_7d`).
+    pub local_cases_7d_average: Vec<Option<f64>>,
+}
+
 /// Assesses a validated situation.
 pub fn assess(s: &Situation) -> Assessment {
     let series = &s.series;
@@ -56,6 +74,13 @@ pub fn assess(s: &Situation) -> Assessment {
             columns: Column::ALL.iter().filter(|c| series.column(**c).is_some()).map(|c| c.key()).collect(),
             days_behind_as_of: s.as_of.0 - series.last_date().0,
         },
+        daily: Daily {
+            dates: (0..series.len).map(|i| series.date(i).to_string()).collect(),
+            local_cases: series.local_cases().to_vec(),
+            local_cases_7d_average: trailing_average_7d(series.local_cases()),
+        },
         signals: weekly_signals(series.local_cases(), s.region.population),
+        rt: rt_summary(series, &s.epi),
+        growth: growth_signals(series.local_cases()),
     }
 }

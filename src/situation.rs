@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
 use crate::read;
+use crate::signals::rt::{read_prior, read_si, Prior, SerialInterval};
 
 /// A validated situation.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +19,19 @@ pub struct Situation {
     pub series: Series,
     pub capacity: Capacity,
     pub events: Events,
+    pub epi: EpiSettings,
+}
+
+/// Epidemiological settings of an assessment; each absent one takes its documented default,
+/// and the assessment echoes the values it used.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EpiSettings {
+    /// The serial interval for Rt (default [`crate::signals::rt_summary::DEFAULT_SERIAL_INTERVAL`]).
+    pub serial_interval: Option<SerialInterval>,
+    /// Rt window length in days (default 7, EpiEstim's weekly windows).
+    pub rt_window: Option<usize>,
+    /// Gamma prior on R (default mean 5, sd 5, as EpiEstim).
+    pub rt_prior: Option<Prior>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,7 +184,10 @@ pub struct Events {
     pub new_or_imported_disease: Option<bool>,
 }
 
-const ROOT_KEYS: &[&str] = &["region", "asOf", "series", "capacity", "events"];
+const ROOT_KEYS: &[&str] = &["region", "asOf", "series", "capacity", "events", "epi"];
+const EPI_KEYS: &[&str] = &["serialInterval", "rtWindow", "rtPrior"];
+/// Longest Rt window accepted (days).
+pub const MAX_RT_WINDOW: usize = 28;
 const REGION_KEYS: &[&str] = &["name", "population", "kind", "parent", "neighbours"];
 const CAPACITY_KEYS: &[&str] = &["beds", "icuBeds", "isolationBeds"];
 const EVENT_KEYS: &[&str] = &[
@@ -203,9 +220,11 @@ impl Situation {
             .map_or(Some(Capacity::default()), |v| read_capacity(v, &root.key("capacity"), &mut p));
         let events =
             read::field(obj, "events").map_or(Some(Events::default()), |v| read_events(v, &root.key("events"), &mut p));
-        match (region, as_of, series, capacity, events) {
-            (Some(region), Some(as_of), Some(series), Some(capacity), Some(events)) if p.is_empty() => {
-                Ok(Situation { region, as_of, series, capacity, events })
+        let epi =
+            read::field(obj, "epi").map_or(Some(EpiSettings::default()), |v| read_epi(v, &root.key("epi"), &mut p));
+        match (region, as_of, series, capacity, events, epi) {
+            (Some(region), Some(as_of), Some(series), Some(capacity), Some(events), Some(epi)) if p.is_empty() => {
+                Ok(Situation { region, as_of, series, capacity, events, epi })
             }
             _ => Err(p.finish(()).unwrap_err()),
         }
@@ -352,6 +371,23 @@ fn plural(n: i64) -> &'static str {
     } else {
         "s"
     }
+}
+
+fn read_epi(v: &Json, path: &Path, p: &mut Problems) -> Option<EpiSettings> {
+    let obj = read::object(v, path, EPI_KEYS, p)?;
+    let before = p.len();
+    let serial_interval = read::field(obj, "serialInterval").and_then(|v| read_si(v, &path.key("serialInterval"), p));
+    let rt_window = read::field(obj, "rtWindow").and_then(|v| {
+        let at = path.key("rtWindow");
+        let w = read::count(v, &at, p)?;
+        if !(2.0..=MAX_RT_WINDOW as f64).contains(&w) {
+            p.push(Code::OutOfRange, &at, format!("the Rt window must be 2 to {MAX_RT_WINDOW} days (found {w})"));
+            return None;
+        }
+        Some(w as usize)
+    });
+    let rt_prior = read::field(obj, "rtPrior").and_then(|v| read_prior(v, &path.key("rtPrior"), p));
+    (p.len() == before).then_some(EpiSettings { serial_interval, rt_window, rt_prior })
 }
 
 fn read_capacity(v: &Json, path: &Path, p: &mut Problems) -> Option<Capacity> {

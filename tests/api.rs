@@ -86,3 +86,41 @@ fn non_data_input_is_a_clear_error() {
     let err = wasm::assess(JsValue::UNDEFINED).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-type");
 }
+
+const RT_FIXTURES: &str = include_str!("fixtures/rt-epiestim.json");
+
+#[wasm_bindgen_test]
+fn estimate_rt_matches_epiestim_through_the_boundary() {
+    let doc = JSON::parse(RT_FIXTURES).unwrap();
+    let cases: Array = get(&doc, "cases").unchecked_into();
+    for case in cases.iter().filter(|c| get(c, "source").as_string().as_deref() == Some("epiestim-snapshot")) {
+        let name = get(&case, "name").as_string().unwrap();
+        let out = wasm::estimate_rt(get(&case, "input")).expect(&name);
+        let got: Array = get(&out, "windows").unchecked_into();
+        let want: Array = get(&get(&case, "expect"), "windows").unchecked_into();
+        assert_eq!(got.length(), want.length(), "{name}");
+        for (g, w) in got.iter().zip(want.iter()) {
+            for key in ["tStart", "tEnd"] {
+                assert_eq!(get(&g, key), get(&w, key), "{name} {key}");
+            }
+            for key in ["mean", "std", "q025", "median", "q975"] {
+                let (g, w) = (get(&g, key).as_f64().unwrap(), get(&w, key).as_f64().unwrap());
+                assert!((g - w).abs() <= 1e-6, "{name} {key}: {g} vs {w}");
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn estimate_rt_errors_carry_code_and_path() {
+    let doc = JSON::parse(RT_FIXTURES).unwrap();
+    let invalid: Array = get(&doc, "invalid").unchecked_into();
+    assert!(invalid.length() > 10);
+    for case in invalid.iter() {
+        let name = get(&case, "name").as_string().unwrap();
+        let err = wasm::estimate_rt(get(&case, "input")).expect_err(&name);
+        let first = Array::from(&get(&case, "expect")).get(0);
+        assert_eq!(get(&err, "code"), get(&first, "code"), "{name}");
+        assert_eq!(get(&err, "path"), get(&first, "path"), "{name}");
+    }
+}

@@ -102,10 +102,13 @@
     field("cumulativeLocalCases").textContent = fmt(s.cumulativeLocalCases);
     detail("cumulativeLocalCases").textContent = t("cumulativeDetail", { first: a.series.firstDate });
 
+    renderRtCard(a.rt);
+    renderDoublingCard(a.growth.last14Days);
+
     var notes = $("notes");
     notes.textContent = "";
     var seen = {};
-    s.notes.forEach(function (n) {
+    s.notes.concat(a.rt.notes, a.growth.last14Days.notes).forEach(function (n) {
       if (seen[n.code]) return;
       seen[n.code] = true;
       var li = document.createElement("li");
@@ -113,6 +116,96 @@
       li.dataset.code = n.code;
       notes.appendChild(li);
     });
+  }
+
+  function renderRtCard(rt) {
+    var value = document.querySelector('[data-field="rt"]');
+    var detail = document.querySelector('[data-detail="rt"]');
+    var r = rt.latest;
+    if (!r) {
+      value.textContent = t("notAvailable");
+      detail.textContent = "";
+      return;
+    }
+    value.textContent = fmt(r.mean, 2);
+    var p = Math.round(r.probabilityAbove1 * 100);
+    // The words carry the verdict, so it never rests on a number's colour alone.
+    var words = r.lower > 1 ? "rtAbove" : r.upper < 1 ? "rtBelow" : "rtUncertain";
+    detail.textContent = t("rtInterval", { lower: fmt(r.lower, 2), upper: fmt(r.upper, 2) }) + "; " + t(words, { p: p });
+    detail.dataset.verdict = words;
+  }
+
+  function renderDoublingCard(g) {
+    var value = document.querySelector('[data-field="doubling"]');
+    var detail = document.querySelector('[data-detail="doubling"]');
+    var time = g.fit && g.fit.time;
+    if (!g.fit) {
+      value.textContent = t("notAvailable");
+      detail.textContent = "";
+      return;
+    }
+    if (!time) {
+      value.textContent = "—";
+      detail.textContent = t("noClearTrend");
+      return;
+    }
+    value.textContent = (time.kind === "halving" ? "↓ " : "↑ ") + t("doublingValue", { days: fmt(time.days, 1) });
+    var bounds = { days: fmt(time.days, 1), lower: fmt(time.lower, 1), upper: time.upper === null ? t("unbounded") : fmt(time.upper, 1) };
+    detail.textContent = t(time.kind === "halving" ? "halvingDetail" : "doublingDetail", bounds);
+    if (time.upper === null) detail.textContent += "; " + t("noClearTrend");
+    detail.dataset.kind = time.kind;
+  }
+
+  function renderCharts() {
+    var a = state.assessment;
+    $("charts").hidden = !a;
+    if (!a) return;
+    var C = window.CrisisDeskCharts;
+    var dateFormat = function (iso) { return iso.slice(5).replace("-", "/"); };
+    var rt = a.rt;
+    if (rt.windows.length) {
+      var latest = rt.windows[rt.windows.length - 1];
+      C.timeChart($("rt-chart"), {
+        title: t("rtChartTitle"),
+        desc: t("rtChartDesc", { mean: fmt(latest.mean, 2), lower: fmt(latest.lower, 2), upper: fmt(latest.upper, 2), date: latest.endDate }),
+        dates: rt.windows.map(function (w) { return w.endDate; }),
+        yMin: 0,
+        format: function (v) { return fmt(v, 1); },
+        dateFormat: dateFormat,
+        layers: [
+          { type: "band", lower: rt.windows.map(function (w) { return w.lower; }), upper: rt.windows.map(function (w) { return w.upper; }), className: "band" },
+          { type: "hline", y: 1, label: t("rtLine"), className: "ref" },
+          { type: "line", values: rt.windows.map(function (w) { return w.mean; }), className: "line" }
+        ]
+      });
+      C.table($("rt-table"), t("rtChartTitle"), [t("colDate"), t("colWindow"), t("colRtMean"), t("colRtLower"), t("colRtUpper"), t("colProbAbove1")],
+        rt.windows.map(function (w) {
+          return [w.endDate, w.startDate + " – " + w.endDate, fmt(w.mean, 2), fmt(w.lower, 2), fmt(w.upper, 2), fmt(w.probabilityAbove1 * 100, 0) + "%"];
+        }));
+    } else {
+      $("rt-chart").textContent = t("notAvailable");
+      $("rt-table").textContent = "";
+    }
+    var d = a.daily;
+    C.timeChart($("cases-chart"), {
+      title: t("casesChartTitle"),
+      desc: t("casesChartDesc", { days: d.dates.length, last7: fmt(a.signals.localCasesLast7Days) }),
+      dates: d.dates,
+      yMin: 0,
+      format: function (v) { return fmt(v, 0); },
+      dateFormat: dateFormat,
+      layers: [
+        { type: "bars", values: d.localCases, className: "bars" },
+        { type: "line", values: d.localCases7dAverage, className: "line" }
+      ]
+    });
+    C.table($("cases-table"), t("casesChartTitle"), [t("colDate"), t("colLocal"), t("colAvg7")],
+      d.dates.map(function (date, i) {
+        return [date, d.localCases[i] === null ? "—" : fmt(d.localCases[i]), d.localCases7dAverage[i] === null ? "—" : fmt(d.localCases7dAverage[i], 1)];
+      }));
+    var st = rt.settings;
+    var si = st.serialIntervalMean !== null ? t("siParametric", { mean: fmt(st.serialIntervalMean, 1), sd: fmt(st.serialIntervalSd, 1) }) : t("siDistribution");
+    $("rt-settings").textContent = t("rtSettings", { window: st.window, si: si }) + " (" + st.serialIntervalSource + ")";
   }
 
   function renderProblems() {
@@ -153,6 +246,7 @@
   function render() {
     applyStaticStrings();
     renderSignals();
+    renderCharts();
     renderProblems();
     $("illustrative").hidden = !isExample();
     if (state.startError) setStatus("error", t("startFailed", { message: state.startError.message }));

@@ -102,6 +102,19 @@ pub fn weekly_signals(local: &[DailyCount], population: f64) -> WeeklySignals {
     }
 }
 
+/// Trailing 7-day mean of the reported days ending on each day; `None` while fewer than 4
+/// of those 7 days are reported (a mean of one or two days is not a weekly average).
+pub fn trailing_average_7d(days: &[DailyCount]) -> Vec<Option<f64>> {
+    (0..days.len())
+        .map(|i| {
+            let window = &days[i.saturating_sub(6)..=i];
+            let (sum, missing) = window_sum(window);
+            let reported = window.len() - missing;
+            (window.len() == 7 && reported >= 4).then(|| sum / reported as f64)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +154,20 @@ mod tests {
         assert!(s.notes.iter().any(|n| n.code == "missing-days"));
         let all_missing = weekly_signals(&[None; 7], 100_000.0);
         assert_eq!(all_missing.incidence_7d_per_100k, None);
+    }
+
+    #[test]
+    fn trailing_average_by_hand() {
+        let mut v = days(&[1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(trailing_average_7d(&v)[5], None); // fewer than 7 days so far
+        assert_eq!(trailing_average_7d(&v)[6], Some(4.0)); // (1+…+7)/7
+        assert_eq!(trailing_average_7d(&v)[7], Some(5.0)); // (2+…+8)/7
+        v[7] = None;
+        assert_eq!(trailing_average_7d(&v)[7], Some(27.0 / 6.0)); // reported days only
+        v[6] = None;
+        v[5] = None;
+        v[4] = None;
+        assert_eq!(trailing_average_7d(&v)[7], None); // 3 of 7 reported
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod growth;
 pub mod incidence;
 pub mod rt;
+pub mod rt_summary;
 pub mod serial_interval;
 
 pub use incidence::{weekly_signals, WeeklySignals};

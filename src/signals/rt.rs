@@ -322,6 +322,20 @@ impl RtInput {
         }
     }
 
+    /// A request from already-validated parts, with EpiEstim's default sliding windows of
+    /// `window` days. `local` and `imported` must have equal lengths, whole counts ≥ 0 and no
+    /// missing day. Local cases of day 1 move to imported, as EpiEstim's `process_I` does.
+    pub fn from_parts(local: &[f64], imported: &[f64], si: SerialInterval, window: usize, prior: Prior) -> RtInput {
+        let days = local.len().min(imported.len());
+        let (mut local, mut imported) = (local[..days].to_vec(), imported[..days].to_vec());
+        let moved = local.first().copied().unwrap_or(0.0);
+        if let (Some(l), Some(i)) = (local.first_mut(), imported.first_mut()) {
+            *i += *l;
+            *l = 0.0;
+        }
+        RtInput { local, imported, si, windows: sliding_windows(days, window), prior, moved_first_day: moved }
+    }
+
     /// Runs [`cori`] with EpiEstim's serial interval handling and warnings.
     pub fn estimate(&self) -> RtEstimate {
         let days = self.local.len();
@@ -500,7 +514,8 @@ fn check_cases(total: &[f64], at: &Path, p: &mut Problems) -> Option<()> {
     Some(())
 }
 
-fn read_si(v: &Json, at: &Path, p: &mut Problems) -> Option<SerialInterval> {
+/// Reads a serial interval, `{ mean, sd }` or `{ distribution }`, recording problems at `at`.
+pub(crate) fn read_si(v: &Json, at: &Path, p: &mut Problems) -> Option<SerialInterval> {
     let obj = read::object(v, at, SI_KEYS, p)?;
     let distribution = read::field(obj, "distribution");
     let parametric = read::field(obj, "mean").is_some() || read::field(obj, "sd").is_some();
@@ -593,7 +608,8 @@ fn read_distribution(v: &Json, at: &Path, p: &mut Problems) -> Option<SerialInte
     (p.len() == before).then_some(SerialInterval::Distribution(w))
 }
 
-fn read_prior(v: &Json, at: &Path, p: &mut Problems) -> Option<Prior> {
+/// Reads a prior `{ mean, sd }`, recording problems at `at`.
+pub(crate) fn read_prior(v: &Json, at: &Path, p: &mut Problems) -> Option<Prior> {
     let obj = read::object(v, at, PRIOR_KEYS, p)?;
     let positive = |key: &str, p: &mut Problems| {
         let x = read::required(obj, key, at, p).and_then(|v| read::number(v, &at.key(key), p))?;

@@ -1,7 +1,7 @@
 // Every page string exists in both languages, and every key the page uses is defined.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
@@ -31,8 +31,11 @@ test("every data-i18n key, error code and note code used has a string", () => {
   const errorRs = readFileSync(join(ROOT, "src", "error.rs"), "utf8");
   keys.push(...[...errorRs.matchAll(/Code::\w+ => "([a-z-]+)"/g)].map((m) => "code." + m[1]));
   keys.push("code.not-ready", "code.csp-blocks-wasm", "code.startup-failed");
-  const notes = readFileSync(join(ROOT, "src", "signals", "incidence.rs"), "utf8");
-  keys.push(...[...notes.matchAll(/code: "([a-z-]+)"/g)].map((m) => "note." + m[1]));
+  // Note codes of every signal module (they reach the page as notes).
+  for (const f of readdirSync(join(ROOT, "src", "signals")).filter((f) => f.endsWith(".rs"))) {
+    const text = readFileSync(join(ROOT, "src", "signals", f), "utf8");
+    keys.push(...[...text.matchAll(/code: "([a-z0-9-]+)"/g)].map((m) => "note." + m[1]));
+  }
   assert.ok(keys.length > 40);
   for (const lang of ["zh", "en"]) {
     assert.deepEqual(keys.filter((k) => !(k in STRINGS[lang])), [], lang);
