@@ -58,6 +58,21 @@ let CrisisDeskGlue = (function(exports) {
     exports.exampleSituation = exampleSituation;
 
     /**
+     * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
+     * N?". Throws a `CrisisDeskError` listing every problem.
+     * @param {SeirInput} input
+     * @returns {SeirResult}
+     */
+    function simulateSeir(input) {
+        const ret = wasm.simulateSeir(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.simulateSeir = simulateSeir;
+
+    /**
      * Installs the panic hook so a bug logs its message to the console.
      */
     function start() {
@@ -143,6 +158,10 @@ let CrisisDeskGlue = (function(exports) {
             __wbg___wbindgen_is_object_8b968c3ab8e96595: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
+                return ret;
+            },
+            __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
+                const ret = typeof(arg0) === 'string';
                 return ret;
             },
             __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {
@@ -263,6 +282,10 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = new Array();
                 return ret;
             },
+            __wbg_new_7075786089b89c5e: function() {
+                const ret = new Map();
+                return ret;
+            },
             __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
                 const ret = new Error(getStringFromWasm0(arg0, arg1));
                 return ret;
@@ -294,6 +317,10 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
+            __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
+                const ret = arg0.set(arg1, arg2);
+                return ret;
+            },
             __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
                 arg0[arg1 >>> 0] = arg2;
             },
@@ -726,7 +753,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["assess","debugPanic","estimateRt","exampleSituation","validateSituation","version"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["assess","debugPanic","estimateRt","exampleSituation","simulateSeir","validateSituation","version"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -735,5 +762,6 @@ export const assess = CrisisDesk.assess;
 export const debugPanic = CrisisDesk.debugPanic;
 export const estimateRt = CrisisDesk.estimateRt;
 export const exampleSituation = CrisisDesk.exampleSituation;
+export const simulateSeir = CrisisDesk.simulateSeir;
 export const validateSituation = CrisisDesk.validateSituation;
 export const version = CrisisDesk.version;

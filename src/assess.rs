@@ -3,6 +3,8 @@
 
 use crate::signals::growth::{growth_signals, GrowthSignals};
 use crate::signals::incidence::trailing_average_7d;
+use crate::signals::projection::{project, Projection, ProjectionInput};
+use crate::signals::quality::{data_quality, DataQuality};
 use crate::signals::rt_summary::{rt_summary, RtSummary};
 use crate::signals::{weekly_signals, WeeklySignals};
 use crate::situation::{Column, Situation};
@@ -23,6 +25,25 @@ pub struct Assessment {
     pub rt: RtSummary,
     /// Exponential growth rate and doubling time of local cases, last 7 and 14 days.
     pub growth: GrowthSignals,
+    /// Cases, beds and ICU beds over the next days by the renewal equation with the latest
+    /// Rt band, and the first day demand exceeds capacity.
+    pub projection: DatedProjection,
+    /// Reporting artefacts flagged (never changed) and the signals missing days affect.
+    pub data_quality: DataQuality,
+}
+
+/// A projection with the calendar date of each projected day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DatedProjection {
+    /// Projected days 1..=H: the day after the series ends, onwards.
+    pub dates: Vec<String>,
+    /// The first day demand exceeds capacity at the central Rt, as a date (`null`: never
+    /// within the horizon, or no capacity given).
+    pub beds_over_capacity_date: Option<String>,
+    pub icu_over_capacity_date: Option<String>,
+    #[serde(flatten)]
+    pub projection: Projection,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,6 +79,7 @@ pub struct Daily {
 /// Assesses a validated situation.
 pub fn assess(s: &Situation) -> Assessment {
     let series = &s.series;
+    let rt = rt_summary(series, &s.epi);
     Assessment {
         version: crate::VERSION,
         region: RegionSummary {
@@ -80,7 +102,22 @@ pub fn assess(s: &Situation) -> Assessment {
             local_cases_7d_average: trailing_average_7d(series.local_cases()),
         },
         signals: weekly_signals(series.local_cases(), s.region.population),
-        rt: rt_summary(series, &s.epi),
+        projection: dated_projection(s, &rt),
+        rt,
         growth: growth_signals(series.local_cases()),
+        data_quality: data_quality(series),
+    }
+}
+
+fn dated_projection(s: &Situation, rt: &RtSummary) -> DatedProjection {
+    let settings = s.epi.care.clone().unwrap_or_default();
+    let projection = project(&ProjectionInput::from_situation(s, &rt.si, rt.latest_window.as_ref(), &settings));
+    let last = s.series.last_date();
+    let date_of = |day: Option<usize>| day.map(|d| last.plus_days(d as i64).to_string());
+    DatedProjection {
+        dates: (1..=projection.horizon_days).map(|d| last.plus_days(d as i64).to_string()).collect(),
+        beds_over_capacity_date: projection.beds.as_ref().and_then(|b| date_of(b.first_day_over_capacity.central)),
+        icu_over_capacity_date: projection.icu.as_ref().and_then(|b| date_of(b.first_day_over_capacity.central)),
+        projection,
     }
 }

@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
 use crate::read;
+use crate::signals::projection::CareSettings;
 use crate::signals::rt::{read_prior, read_si, Prior, SerialInterval};
 
 /// A validated situation.
@@ -32,6 +33,9 @@ pub struct EpiSettings {
     pub rt_window: Option<usize>,
     /// Gamma prior on R (default mean 5, sd 5, as EpiEstim).
     pub rt_prior: Option<Prior>,
+    /// Admission and ICU fractions, lengths of stay and the projection horizon (defaults cited
+    /// in [`CareSettings`]).
+    pub care: Option<CareSettings>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,9 +145,31 @@ impl Series {
 /// Health-system capacity. All optional; a framework that needs one says so when absent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Capacity {
+    /// Staffed inpatient beds available for the epidemic.
     pub beds: Option<f64>,
     pub icu_beds: Option<f64>,
     pub isolation_beds: Option<f64>,
+    /// The officials' own rating of the response capacity (health services, public-health
+    /// workforce, supplies), as WHO's PHSM guidance asks for (standards.md §2.1).
+    pub response_capacity: Option<ResponseCapacity>,
+}
+
+/// WHO PHSM response capacity (Nov 2020 interim guidance): adequate, moderate or limited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseCapacity {
+    Adequate,
+    Moderate,
+    Limited,
+}
+
+impl ResponseCapacity {
+    pub const WIRE: [&'static str; 3] = ["adequate", "moderate", "limited"];
+    const ALL: [ResponseCapacity; 3] =
+        [ResponseCapacity::Adequate, ResponseCapacity::Moderate, ResponseCapacity::Limited];
+
+    pub fn as_str(self) -> &'static str {
+        Self::WIRE[self as usize]
+    }
 }
 
 /// Disease classes of the Law on the Prevention and Control of Infectious Diseases (甲/乙/丙类),
@@ -185,11 +211,11 @@ pub struct Events {
 }
 
 const ROOT_KEYS: &[&str] = &["region", "asOf", "series", "capacity", "events", "epi"];
-const EPI_KEYS: &[&str] = &["serialInterval", "rtWindow", "rtPrior"];
+const EPI_KEYS: &[&str] = &["serialInterval", "rtWindow", "rtPrior", "care"];
 /// Longest Rt window accepted (days).
 pub const MAX_RT_WINDOW: usize = 28;
 const REGION_KEYS: &[&str] = &["name", "population", "kind", "parent", "neighbours"];
-const CAPACITY_KEYS: &[&str] = &["beds", "icuBeds", "isolationBeds"];
+const CAPACITY_KEYS: &[&str] = &["beds", "icuBeds", "isolationBeds", "responseCapacity"];
 const EVENT_KEYS: &[&str] = &[
     "disease",
     "diseaseClass",
@@ -387,15 +413,22 @@ fn read_epi(v: &Json, path: &Path, p: &mut Problems) -> Option<EpiSettings> {
         Some(w as usize)
     });
     let rt_prior = read::field(obj, "rtPrior").and_then(|v| read_prior(v, &path.key("rtPrior"), p));
-    (p.len() == before).then_some(EpiSettings { serial_interval, rt_window, rt_prior })
+    let care = read::field(obj, "care").and_then(|v| CareSettings::from_json(v, &path.key("care"), p));
+    (p.len() == before).then_some(EpiSettings { serial_interval, rt_window, rt_prior, care })
 }
 
 fn read_capacity(v: &Json, path: &Path, p: &mut Problems) -> Option<Capacity> {
     let obj = read::object(v, path, CAPACITY_KEYS, p)?;
     let before = p.len();
     let get = |key: &str, p: &mut Problems| read::field(obj, key).and_then(|v| read::count(v, &path.key(key), p));
-    let capacity =
-        Capacity { beds: get("beds", p), icu_beds: get("icuBeds", p), isolation_beds: get("isolationBeds", p) };
+    let capacity = Capacity {
+        beds: get("beds", p),
+        icu_beds: get("icuBeds", p),
+        isolation_beds: get("isolationBeds", p),
+        response_capacity: read::field(obj, "responseCapacity")
+            .and_then(|v| read::one_of(v, &path.key("responseCapacity"), &ResponseCapacity::WIRE, p))
+            .map(|i| ResponseCapacity::ALL[i]),
+    };
     (p.len() == before).then_some(capacity)
 }
 

@@ -41,6 +41,8 @@ export interface Capacity {
   beds?: number | null;
   icuBeds?: number | null;
   isolationBeds?: number | null;
+  /** WHO PHSM response capacity, as the officials rate it. */
+  responseCapacity?: "adequate" | "moderate" | "limited" | null;
 }
 
 export interface Events {
@@ -68,6 +70,8 @@ export interface EpiSettings {
   rtWindow?: number | null;
   /** Gamma prior on R (default mean 5, sd 5). */
   rtPrior?: { mean: number; sd: number } | null;
+  /** Admission/ICU shares, stays and projection horizon (defaults cited in the core). */
+  care?: CareSettingsInput | null;
 }
 
 /** The one input of an assessment. Unknown keys are errors. */
@@ -143,6 +147,85 @@ export interface GrowthFit {
   time: { kind: "doubling" | "halving"; days: number; lower: number; upper: number | null } | null;
 }
 
+/** Care settings: shares of cases admitted / needing ICU, fixed stays in days, projection horizon (1..28). Defaults cited in the core; those used are listed in `defaultsUsed`. */
+export interface CareSettingsInput {
+  admissionFraction?: number; icuFraction?: number; lengthOfStay?: number; icuLengthOfStay?: number; horizonDays?: number;
+}
+export interface CareSettings {
+  admissionFraction: number; icuFraction: number; lengthOfStay: number; icuLengthOfStay: number; horizonDays: number;
+  defaultsUsed: string[];
+}
+export interface Band<T> { lower: T; central: T; upper: T; }
+export interface CareDemand {
+  capacity: number | null;
+  currentPatients: number;
+  currentPatientsSource: "reported" | "estimated";
+  censusDayIndex: number | null;
+  demand: Band<number[]>;
+  /** First projected day (1 = the day after the series ends) with demand above capacity. */
+  firstDayOverCapacity: Band<number | null>;
+}
+export interface Projection {
+  /** Calendar dates of projected days 1..horizonDays. */
+  dates: string[];
+  /** The first day demand exceeds capacity at the central Rt. */
+  bedsOverCapacityDate: string | null;
+  icuOverCapacityDate: string | null;
+  horizonDays: number;
+  reproductionNumber: { lower: number; central: number; upper: number; tStart: number; tEnd: number } | null;
+  cases: Band<number[]> | null;
+  beds: CareDemand | null;
+  icu: CareDemand | null;
+  settings: CareSettings;
+  assumptions: Note[];
+  notes: Note[];
+}
+export interface DataQuality {
+  flags: { code: "reporting-spike" | "zero-run"; column: string; dayIndex: number; days: number; date: string | null;
+           observed: number; expected: number; message: string }[];
+  missingDays: { column: string; dayIndices: number[]; dates: string[]; affects: Note[] }[];
+  settings: { halfWindow: number; minNeighbours: number; hampelThreshold: number; spikeRatio: number; spikeMinExcess: number;
+              zeroRunMinDays: number; zeroRunLevelDays: number; zeroProbability: number };
+}
+
+/** Input of simulateSeir: an SEIR scenario ("what if we act on day N?"). */
+export interface SeirInput {
+  population: number;
+  /** R0 (or the current Rt) before the action. */
+  reproductionNumber: number;
+  /** Days; defaults cited in the core (Li R et al., Science 2020). */
+  latentPeriod?: number;
+  infectiousPeriod?: number;
+  initial: { exposed: number; infectious: number; removed?: number } | { dailyCases: number; removed?: number };
+  /** 1..730 (default 90). */
+  horizonDays?: number;
+  /** Contacts reduced by `contactReduction` (0 <= c < 1) from day `fromDay` (1-based) on. */
+  intervention?: { contactReduction: number; fromDay: number } | null;
+}
+export interface SeirTrajectory {
+  newInfections: number[]; newInfectious: number[]; susceptible: number[]; exposed: number[];
+  prevalence: number[]; removed: number[]; cumulativeInfections: number[];
+  totalInfections: number;
+  peakIncidence: { day: number; value: number };
+  peakPrevalence: { day: number; value: number };
+  peakWithinHorizon: boolean;
+  finalEffectiveReproductionNumber: number;
+}
+export interface SeirResult {
+  settings: {
+    population: number; reproductionNumber: number; effectiveReproductionNumber: number;
+    latentPeriod: number; infectiousPeriod: number; beta0: number; sigma: number; gamma: number;
+    initialExposed: number; initialInfectious: number; initialRemoved: number; dailyCases: number | null;
+    horizonDays: number; intervention: { contactReduction: number; fromDay: number } | null;
+    stepsPerDay: number; defaultsUsed: string[];
+  };
+  baseline: SeirTrajectory;
+  scenario: SeirTrajectory | null;
+  comparison: { infectionsAverted: number; fractionAverted: number | null; peakDelayDays: number; peakReduction: number } | null;
+  assumptions: Note[];
+  notes: Note[];
+}
+
 export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
 export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -170,6 +253,8 @@ export interface Assessment {
   signals: WeeklySignals;
   rt: RtSummary;
   growth: GrowthSignals;
+  projection: Projection;
+  dataQuality: DataQuality;
 }
 
 /** One problem with an input: a stable kebab-case code and the JSON path of the field. */
@@ -206,6 +291,15 @@ pub fn estimate_rt(#[wasm_bindgen(unchecked_param_type = "RtRequest")] input: Js
     let input = from_js(input)?;
     let out = crate::signals::rt::estimate_rt(&input).map_err(input_error)?;
     to_js(&out)
+}
+
+/// An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
+/// N?". Throws a `CrisisDeskError` listing every problem.
+#[wasm_bindgen(js_name = simulateSeir, unchecked_return_type = "SeirResult")]
+pub fn simulate_seir(#[wasm_bindgen(unchecked_param_type = "SeirInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let input = from_js(input)?;
+    let seir = crate::signals::seir::SeirInput::from_json(&input).map_err(input_error)?;
+    to_js(&crate::signals::seir::simulate(&seir))
 }
 
 /// Every problem in a situation (empty when valid); never throws for a bad situation.

@@ -124,3 +124,29 @@ fn estimate_rt_errors_carry_code_and_path() {
         assert_eq!(get(&err, "path"), get(&first, "path"), "{name}");
     }
 }
+
+#[wasm_bindgen_test]
+fn simulate_seir_through_the_boundary() {
+    let input = JSON::parse(
+        r#"{"population":100000,"reproductionNumber":2.5,"initial":{"exposed":10,"infectious":10},"horizonDays":60,
+            "intervention":{"contactReduction":0.5,"fromDay":20}}"#,
+    )
+    .unwrap();
+    let out = wasm::simulate_seir(input).unwrap();
+    let baseline = get(&out, "baseline");
+    let scenario = get(&out, "scenario");
+    // S + E + I + R stays the population on the last day.
+    let last = |t: &JsValue, key: &str| {
+        let a: Array = get(t, key).unchecked_into();
+        a.get(a.length() - 1).as_f64().unwrap()
+    };
+    let total: f64 = ["susceptible", "exposed", "prevalence", "removed"].iter().map(|k| last(&baseline, k)).sum();
+    assert!((total - 100000.0).abs() < 1e-6 * 100000.0, "{total}");
+    let averted = get(&get(&out, "comparison"), "infectionsAverted").as_f64().unwrap();
+    assert!(averted > 0.0);
+    assert!(get(&scenario, "totalInfections").as_f64().unwrap() < get(&baseline, "totalInfections").as_f64().unwrap());
+    let bad =
+        JSON::parse(r#"{"population":-1,"reproductionNumber":2,"initial":{"exposed":1,"infectious":1}}"#).unwrap();
+    let err = wasm::simulate_seir(bad).unwrap_err();
+    assert_eq!(get(&err, "path").as_string().unwrap(), "population");
+}

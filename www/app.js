@@ -104,18 +104,67 @@
 
     renderRtCard(a.rt);
     renderDoublingCard(a.growth.last14Days);
+    renderBedsCard(a.projection);
+    renderQuality(a.dataQuality);
 
     var notes = $("notes");
     notes.textContent = "";
     var seen = {};
-    s.notes.concat(a.rt.notes, a.growth.last14Days.notes).forEach(function (n) {
+    s.notes.concat(a.rt.notes, a.growth.last14Days.notes, a.projection.notes).forEach(function (n) {
       if (seen[n.code]) return;
       seen[n.code] = true;
       var li = document.createElement("li");
-      li.textContent = state.lang === "en" ? n.message : t("note." + n.code);
+      li.textContent = noteText(n);
       li.dataset.code = n.code;
       notes.appendChild(li);
     });
+  }
+
+  /** A core note in the page's language: its translation when there is one, else the core's English. */
+  function noteText(n) {
+    if (state.lang === "en" || !I18N.has(state.lang, "note." + n.code)) return n.message;
+    return t("note." + n.code);
+  }
+
+  function renderBedsCard(p) {
+    var value = document.querySelector('[data-field="beds"]');
+    var detail = document.querySelector('[data-detail="beds"]');
+    var beds = p.beds;
+    if (!beds || beds.capacity === null) {
+      value.textContent = t("notAvailable");
+      detail.textContent = beds ? t("noCapacity") : "";
+      return;
+    }
+    var first = beds.firstDayOverCapacity;
+    value.textContent = p.bedsOverCapacityDate ? t("bedsRunOut", { date: p.bedsOverCapacityDate }) : t("bedsNotWithin", { days: p.horizonDays });
+    value.classList.add("phrase");
+    value.dataset.breach = p.bedsOverCapacityDate || "";
+    var text = first.upper !== null ? t("bedsDetail", { date: p.dates[first.upper - 1] }) : t("bedsDetailNone", { days: p.horizonDays });
+    if (p.icu && p.icu.capacity !== null) {
+      text += "; " + t("icuDetail", { value: p.icuOverCapacityDate ? t("bedsRunOut", { date: p.icuOverCapacityDate }) : t("bedsNotWithin", { days: p.horizonDays }) });
+    }
+    detail.textContent = text;
+  }
+
+  function renderQuality(q) {
+    var list = $("quality");
+    list.textContent = "";
+    var add = function (kind, text) {
+      var li = document.createElement("li");
+      li.dataset.kind = kind;
+      li.textContent = text;
+      list.appendChild(li);
+    };
+    var col = function (c) { return t("column." + c); };
+    q.flags.forEach(function (f) {
+      var params = { date: f.date || "#" + f.dayIndex, column: col(f.column), observed: fmt(f.observed), expected: fmt(f.expected, 1), days: f.days };
+      add("flag", t(f.code === "zero-run" ? "flagZeroRun" : "flagSpike", params));
+    });
+    q.missingDays.forEach(function (m) {
+      var dates = m.dates.slice(0, 5).join(", ") + (m.dates.length > 5 ? " …" : "");
+      add("missing", t("missingSummary", { column: col(m.column), count: m.dayIndices.length, dates: dates }));
+    });
+    if (!list.children.length) add("none", t("qualityNone"));
   }
 
   function renderRtCard(rt) {
@@ -203,9 +252,156 @@
       d.dates.map(function (date, i) {
         return [date, d.localCases[i] === null ? "—" : fmt(d.localCases[i]), d.localCases7dAverage[i] === null ? "—" : fmt(d.localCases7dAverage[i], 1)];
       }));
+    renderProjectionCharts(a, dateFormat);
     var st = rt.settings;
     var si = st.serialIntervalMean !== null ? t("siParametric", { mean: fmt(st.serialIntervalMean, 1), sd: fmt(st.serialIntervalSd, 1) }) : t("siDistribution");
     $("rt-settings").textContent = t("rtSettings", { window: st.window, si: si }) + " (" + st.serialIntervalSource + ")";
+  }
+
+  function renderProjectionCharts(a, dateFormat) {
+    var C = window.CrisisDeskCharts;
+    var p = a.projection;
+    $("projection-caption").textContent = t("projectionCaption", { days: p.horizonDays });
+    var assumptions = $("assumptions");
+    assumptions.textContent = "";
+    p.assumptions.forEach(function (n) {
+      var li = document.createElement("li");
+      li.textContent = noteText(n);
+      assumptions.appendChild(li);
+    });
+    if (!p.cases) {
+      $("projection-chart").textContent = t("notAvailable");
+      $("projection-table").textContent = "";
+      $("beds-chart").textContent = t("notAvailable");
+      $("beds-table").textContent = "";
+      return;
+    }
+    var observed = Math.min(28, a.daily.dates.length);
+    var pastDates = a.daily.dates.slice(-observed);
+    var pastCases = a.daily.localCases.slice(-observed);
+    C.timeChart($("projection-chart"), {
+      title: t("projectionTitle"),
+      desc: t("projectionDesc", { observed: observed, days: p.horizonDays }),
+      dates: pastDates.concat(p.dates),
+      yMin: 0,
+      format: function (v) { return fmt(v, 0); },
+      dateFormat: dateFormat,
+      layers: [
+        { type: "bars", values: pastCases, dates: pastDates, className: "bars" },
+        { type: "band", lower: p.cases.lower, upper: p.cases.upper, dates: p.dates, className: "band-proj" },
+        { type: "line", values: p.cases.central, dates: p.dates, className: "line-proj" }
+      ]
+    });
+    C.table($("projection-table"), t("projectionTitle"), [t("colDate"), t("colProjected"), t("colLower"), t("colUpper")],
+      p.dates.map(function (d, i) { return [d, fmt(p.cases.central[i], 1), fmt(p.cases.lower[i], 1), fmt(p.cases.upper[i], 1)]; }));
+    var beds = p.beds;
+    if (!beds) {
+      $("beds-chart").textContent = t("notAvailable");
+      $("beds-table").textContent = "";
+      return;
+    }
+    var layers = [
+      { type: "band", lower: beds.demand.lower, upper: beds.demand.upper, dates: p.dates, className: "band-proj" },
+      { type: "line", values: beds.demand.central, dates: p.dates, className: "line-proj" }
+    ];
+    if (beds.capacity !== null) layers.push({ type: "hline", y: beds.capacity, label: t("capacityLine") + " " + fmt(beds.capacity), className: "capacity" });
+    if (p.bedsOverCapacityDate) layers.push({ type: "vline", date: p.bedsOverCapacityDate, label: p.bedsOverCapacityDate, className: "breach" });
+    C.timeChart($("beds-chart"), {
+      title: t("bedsTitle"),
+      desc: t("bedsDesc", { capacity: beds.capacity === null ? "—" : fmt(beds.capacity), breach: p.bedsOverCapacityDate ? t("breachOn", { date: p.bedsOverCapacityDate }) : t("breachNone") }),
+      dates: p.dates,
+      yMin: 0,
+      format: function (v) { return fmt(v, 0); },
+      dateFormat: dateFormat,
+      layers: layers
+    });
+    C.table($("beds-table"), t("bedsTitle"), [t("colDate"), t("colBedsNeeded"), t("colLower"), t("colUpper")],
+      p.dates.map(function (d, i) { return [d, fmt(beds.demand.central[i], 0), fmt(beds.demand.lower[i], 0), fmt(beds.demand.upper[i], 0)]; }));
+  }
+
+  /** Days from ISO date a to b. */
+  function daysBetween(a, b) {
+    return window.CrisisDeskCharts.dayNumber(b) - window.CrisisDeskCharts.dayNumber(a);
+  }
+
+  function prepareWhatIf() {
+    var a = state.assessment;
+    var form = $("whatif-form");
+    $("whatif").hidden = !a;
+    if (!a) return;
+    var from = $("whatif-from");
+    var last = a.series.lastDate;
+    var next = new Date(Date.UTC(+last.slice(0, 4), +last.slice(5, 7) - 1, +last.slice(8, 10) + 1)).toISOString().slice(0, 10);
+    from.min = next;
+    if (!from.value || from.value < next) from.value = next;
+    form.querySelector("button").disabled = !a.rt.latest;
+    if (!a.rt.latest) $("whatif-result").textContent = t("whatIfUnavailable");
+  }
+
+  function runWhatIf() {
+    var a = state.assessment;
+    if (!a || !a.rt.latest) return;
+    var pct = Number($("whatif-reduction").value);
+    var from = $("whatif-from").value;
+    var fromDay = daysBetween(a.series.lastDate, from);
+    var horizon = 90;
+    var input = {
+      population: a.region.population,
+      reproductionNumber: a.rt.latest.median,
+      initial: { dailyCases: a.signals.localCasesLast7Days === null ? 0 : a.signals.localCasesLast7Days / 7 },
+      horizonDays: horizon,
+      intervention: { contactReduction: pct / 100, fromDay: fromDay }
+    };
+    var result;
+    try {
+      result = window.CrisisDesk.simulateSeir(input);
+    } catch (e) {
+      state.whatIf = null;
+      $("whatif-result").textContent = (e.problems || [e]).map(function (p) { return (p.path ? p.path + ": " : "") + p.message; }).join("; ");
+      $("whatif-chart").textContent = "";
+      return;
+    }
+    state.whatIf = { result: result, pct: pct, from: from };
+    renderWhatIf();
+  }
+
+  function renderWhatIf() {
+    var w = state.whatIf;
+    if (!w) {
+      $("whatif-chart").textContent = "";
+      $("whatif-table").textContent = "";
+      if (state.assessment && state.assessment.rt.latest) $("whatif-result").textContent = "";
+      return;
+    }
+    var r = w.result, C = window.CrisisDeskCharts;
+    var start = state.assessment.series.lastDate;
+    var dates = r.baseline.newInfections.map(function (_, i) {
+      return new Date((C.dayNumber(start) + i + 1) * 86400000).toISOString().slice(0, 10);
+    });
+    var scenario = r.scenario || r.baseline;
+    var cmp = r.comparison;
+    var peaks = { peak0: r.baseline.peakIncidence.day, peak1: scenario.peakIncidence.day };
+    $("whatif-result").textContent = cmp
+      ? t("whatIfResult", {
+          pct: fmt(w.pct), date: w.from, averted: fmt(cmp.infectionsAverted), share: cmp.fractionAverted === null ? "—" : fmt(cmp.fractionAverted * 100, 0),
+          days: r.settings.horizonDays
+        }) + (peaks.peak0 <= 1 && peaks.peak1 <= 1 ? t("whatIfDeclining") : t("whatIfPeak", peaks))
+      : "";
+    C.timeChart($("whatif-chart"), {
+      title: t("whatIfTitle"),
+      desc: t("whatIfDesc", { baseline: fmt(r.baseline.totalInfections), scenario: fmt(scenario.totalInfections) }),
+      dates: dates,
+      yMin: 0,
+      format: function (v) { return fmt(v, 0); },
+      dateFormat: function (iso) { return iso.slice(5).replace("-", "/"); },
+      layers: [
+        { type: "line", values: r.baseline.newInfections, className: "line-baseline" },
+        { type: "line", values: scenario.newInfections, className: "line-scenario" },
+        { type: "vline", date: w.from, label: w.from, className: "breach" }
+      ]
+    });
+    C.table($("whatif-table"), t("whatIfTitle"), [t("colDate"), t("colBaseline"), t("colScenario")],
+      dates.map(function (d, i) { return [d, fmt(r.baseline.newInfections[i], 0), fmt(scenario.newInfections[i], 0)]; }));
   }
 
   function renderProblems() {
@@ -247,6 +443,8 @@
     applyStaticStrings();
     renderSignals();
     renderCharts();
+    prepareWhatIf();
+    renderWhatIf();
     renderProblems();
     $("illustrative").hidden = !isExample();
     if (state.startError) setStatus("error", t("startFailed", { message: state.startError.message }));
@@ -265,6 +463,7 @@
 
   function runAssessment() {
     var text = $("situation-json").value;
+    state.whatIf = null; // a scenario belongs to the assessment it was run on
     var input;
     try {
       input = JSON.parse(text);
@@ -300,6 +499,10 @@
       $("illustrative").hidden = !isExample();
     });
     $("assess").addEventListener("click", runAssessment);
+    $("whatif-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      runWhatIf();
+    });
     $("reset").addEventListener("click", function () {
       $("situation-json").value = pretty(state.example);
       storage("remove", DRAFT_KEY);

@@ -61,6 +61,12 @@ pub struct RtSummary {
     pub first_date_used: Option<String>,
     pub days_used: usize,
     pub notes: Vec<Note>,
+    /// The latest window as the estimator returned it (for the projection; not on the wire).
+    #[serde(skip)]
+    pub latest_window: Option<RtWindow>,
+    /// The discretised serial interval used, `w_0, w_1, …` (for the projection).
+    #[serde(skip)]
+    pub si: Vec<f64>,
 }
 
 fn point(w: &RtWindow, first: Date) -> RtPoint {
@@ -138,6 +144,8 @@ pub fn rt_summary(series: &Series, epi: &EpiSettings) -> RtSummary {
         first_date_used: (days_used > 0).then(|| series.date(start).to_string()),
         days_used,
         notes,
+        latest_window: None,
+        si: Vec::new(),
     };
     if days_used < window + 1 {
         notes.push(Note {
@@ -159,9 +167,19 @@ pub fn rt_summary(series: &Series, epi: &EpiSettings) -> RtSummary {
     let first = series.date(start);
     let windows: Vec<RtPoint> = estimate.windows.iter().map(|w| point(w, first)).collect();
     let latest = windows.last().filter(|w| w.end_date == series.last_date().to_string()).cloned();
+    let latest_window = estimate.windows.last().filter(|_| latest.is_some()).cloned();
     if latest.is_none() {
         notes
             .push(Note { code: "no-latest-window", message: "no Rt window ends on the last day of the series".into() });
     }
-    RtSummary { latest, windows, settings, first_date_used: Some(first.to_string()), days_used, notes }
+    RtSummary {
+        latest,
+        windows,
+        settings,
+        first_date_used: Some(first.to_string()),
+        days_used,
+        notes,
+        latest_window,
+        si: estimate.si,
+    }
 }
