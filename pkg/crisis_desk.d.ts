@@ -216,87 +216,203 @@ export interface SeirResult {
     notes: Note[];
 }
 
-export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
-export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
+export type FrameworkKey = "chinaEventGrade" | "chinaRiskArea2020" | "chinaRiskArea2022" | "whoPhsm"
+| "cdcTransmission" | "cdcCommunity" | "covidActNow" | "harvard";
 
-export interface Note { code: string; message: string; }
+/** Framework settings; unconfirmed thresholds are settings with their defaults (see each result's notes). */
+export interface FrameworkOptions {
+    enabled?: FrameworkKey[];
+    chinaGradeIIBaselineMultiple?: number;
+    chinaRiskArea2022Rules?: "ninth-edition" | "twenty-measures";
+    incubationPeriodDays?: number;
+    whoCtThresholds?: { cases?: number[]; admissions?: number[]; deaths?: number[]; testPositivityPercent?: number[] };
+    whoLevelMatrix?: { none?: number[]; sporadic?: number[]; clusters?: number[]; ct1?: number[]; ct2?: number[]; ct3?: number[]; ct4?: number[] };
+    whoIndicators?: ("cases" | "admissions" | "deaths" | "testPositivity")[];
+    whoNoCasesDays?: number;
+    whoCommunityTransmissionClusters?: number;
+    whoCommunityTransmissionCasesPer100k?: number;
+}
 
-export interface WeeklySignals {
-    cumulativeLocalCases: number;
-    localCasesLast7Days: number | null;
-    localCasesPrevious7Days: number | null;
-    incidence7dPer100k: number | null;
-    /** Fraction: 0.25 means +25 %. */
-    weekOnWeekChange: number | null;
-    missingDaysLast7: number;
-    missingDaysPrevious7: number;
+export type CompositeIndicatorId = "incidence7dPer100k" | "rt" | "testPositivity" | "bedsOccupied" | "icuCapacityUsed" | "admissions7dPer100k";
+
+/** Options of assess(); every key optional. */
+export interface AssessOptions {
+    frameworks?: FrameworkOptions | null;
+    /** ECDC's precautionary rule: unknown levels lean one step higher (default true). */
+    precautionary?: boolean;
+    composite?: { enabled?: boolean; indicators?: { id: CompositeIndicatorId; low: number; high: number; weight?: number }[]; cutPoints?: number[] } | null;
+}
+
+/** One indicator reading inside a framework. */
+export interface Reading { indicator: string; value: number | null; level: string | null; band: string | null; }
+export interface Criterion { code: string; text: string; }
+
+/** A framework's verdict: level (null = unknown, inputs missing), its severity rank, the lower bound, why. */
+export interface FrameworkResult<L = string> {
+    level: L | null;
+    /** Rank of the level within this framework, 0 = its lowest band. */
+    severity: number | null;
+    atLeast: L | null;
+    indicators: Reading[];
+    decidedBy: Criterion[];
+    /** JSON paths of the inputs that were missing. */
+    missing: string[];
     notes: Note[];
+    source: string;
 }
 
-export interface Assessment {
-    version: string;
-    region: { name: string; population: number; kind: Region["kind"]; parent: string | null };
+export interface Indicator {
+    value: number | null; unit: string; from: string | null; to: string | null; days: number; daysReported: number;
+    lowerBound: boolean; missing: string[]; note: string | null; usedBy: string[];
+}
+
+export interface StandDownCondition {
+    rule: string; counts: string[]; daysRequired: number; daysFree: number; holds: boolean;
+    /** The date it will hold if no case appears (null when it holds already or cannot be known). */
+    holdsOn: string | null;
+    unknownDays: string[]; missing: string[]; text: string; source: string;
+}
+
+export interface Frameworks {
     asOf: string;
-    series: { firstDate: string; lastDate: string; days: number; columns: string[]; daysBehindAsOf: number };
-    /** Daily values for charts; the average is over reported days, null with fewer than 4 of 7. */
-    daily: { dates: string[]; localCases: DailyCount[]; localCases7dAverage: (number | null)[] };
-    signals: WeeklySignals;
-    rt: RtSummary;
-    growth: GrowthSignals;
-    projection: Projection;
-    dataQuality: DataQuality;
-}
+    chinaEventGrade: (FrameworkResult<"I" | "II" | "III" | "IV"> & { rulesApplied: string | null;
+    criteria: { code: string; grade: string; status: string; text: string; missing: string[] }[] }) | null;
+    chinaRiskArea2020: FrameworkResult<"low" | "medium" | "high"> | null;
+    chinaRiskArea2022: FrameworkResult<"low" | "medium" | "high"> | null;
+    whoPhsm: (FrameworkResult<number> & { transmission: "none" | "sporadic" | "clusters" | "CT1" | "CT2" | "CT3" | "CT4" | null;
+    capacity: "adequate" | "moderate" | "limited" | null }) | null;
+    cdcTransmission: FrameworkResult<"low" | "moderate" | "substantial" | "high"> | null;
+    cdcCommunity: FrameworkResult<"low" | "medium" | "high"> | null;
+    covidActNow: (FrameworkResult<"low" | "medium" | "high" | "critical" | "extreme"> & {
+        metrics: { caseDensity: Reading; infectionRate: Reading; testPositivity: Reading; icuCapacityUsed: Reading } }) | null;
+        harvard: FrameworkResult<"green" | "yellow" | "orange" | "red"> | null;
+        standDown: { asOf: string; lastLocalCaseDate: string | null; daysSinceLastLocalCase: number | null;
+        conditions: StandDownCondition[]; notes: Note[] };
+        indicators: Record<string, Indicator | number>;
+        settings: FrameworkOptions & { given: string[] };
+        notes: Note[];
+    }
 
-/** One problem with an input: a stable kebab-case code and the JSON path of the field. */
-export interface Problem { code: string; path: string; message: string; }
+    export interface Composite {
+        score: number | null;
+        level: "I" | "II" | "III" | "IV" | null;
+        severity: number | null;
+        /** Largest first: the top drivers. */
+        contributions: { id: CompositeIndicatorId; value: number; normalised: number; weight: number; points: number }[];
+        missing: CompositeIndicatorId[];
+        settings: { enabled: boolean; indicators: { id: CompositeIndicatorId; low: number; high: number; weight: number | null }[]; cutPoints: number[] };
+        notes: Note[];
+    }
 
-/** What every function throws for bad input; `code` and `path` are those of the first problem. */
-export interface CrisisDeskError extends Error { code: string; path: string; problems: Problem[]; }
+    /** A source the verdict considered: a framework or the composite. */
+    export interface Considered {
+        source: FrameworkKey | "composite";
+        level: string | null;
+        severity: number | null;
+        assumedSeverity: number | null;
+        responseLevel: "I" | "II" | "III" | "IV" | null;
+        missing: string[];
+        reasons: string[];
+    }
+
+    export interface Verdict {
+        /** China's response level, or null when none is recommended. */
+        level: "I" | "II" | "III" | "IV" | null;
+        severity: number;
+        colour: "red" | "orange" | "yellow" | "blue" | null;
+        drivers: Considered[];
+        /** True when ECDC's precautionary rule raised the level. */
+        precautionary: boolean;
+        rule: "most-severe";
+        considered: Considered[];
+        notes: Note[];
+    }
+
+    export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
+    export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
+
+    export interface Note { code: string; message: string; }
+
+    export interface WeeklySignals {
+        cumulativeLocalCases: number;
+        localCasesLast7Days: number | null;
+        localCasesPrevious7Days: number | null;
+        incidence7dPer100k: number | null;
+        /** Fraction: 0.25 means +25 %. */
+        weekOnWeekChange: number | null;
+        missingDaysLast7: number;
+        missingDaysPrevious7: number;
+        notes: Note[];
+    }
+
+    export interface Assessment {
+        version: string;
+        region: { name: string; population: number; kind: Region["kind"]; parent: string | null };
+        asOf: string;
+        series: { firstDate: string; lastDate: string; days: number; columns: string[]; daysBehindAsOf: number };
+        /** Daily values for charts; the average is over reported days, null with fewer than 4 of 7. */
+        daily: { dates: string[]; localCases: DailyCount[]; localCases7dAverage: (number | null)[] };
+        signals: WeeklySignals;
+        rt: RtSummary;
+        growth: GrowthSignals;
+        projection: Projection;
+        dataQuality: DataQuality;
+        frameworks: Frameworks;
+        composite: Composite;
+        verdict: Verdict;
+    }
+
+    /** One problem with an input: a stable kebab-case code and the JSON path of the field. */
+    export interface Problem { code: string; path: string; message: string; }
+
+    /** What every function throws for bad input; `code` and `path` are those of the first problem. */
+    export interface CrisisDeskError extends Error { code: string; path: string; problems: Problem[]; }
 
 
 
-/**
- * Validates and assesses a situation. Throws a `CrisisDeskError` listing every problem.
- */
-export function assess(situation: Situation): Assessment;
+    /**
+     * Validates and assesses a situation; `options` (frameworks, precautionary rule, composite
+     * index) may be left out. Throws a `CrisisDeskError` listing every problem in both.
+     */
+    export function assess(situation: Situation, options?: AssessOptions): Assessment;
 
-/**
- * Panics on purpose, to test that a bug surfaces as `code: "internal"` and that the
- * next call still works. Not for use in an application.
- */
-export function debugPanic(): void;
+    /**
+     * Panics on purpose, to test that a bug surfaces as `code: "internal"` and that the
+     * next call still works. Not for use in an application.
+     */
+    export function debugPanic(): void;
 
-/**
- * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
- * al. 2013). Throws a `CrisisDeskError` listing every problem.
- */
-export function estimateRt(input: RtRequest): RtEstimate;
+    /**
+     * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
+     * al. 2013). Throws a `CrisisDeskError` listing every problem.
+     */
+    export function estimateRt(input: RtRequest): RtEstimate;
 
-/**
- * The bundled illustrative example (a county-level city of about 1.4 million).
- */
-export function exampleSituation(): Situation;
+    /**
+     * The bundled illustrative example (a county-level city of about 1.4 million).
+     */
+    export function exampleSituation(): Situation;
 
-/**
- * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
- * N?". Throws a `CrisisDeskError` listing every problem.
- */
-export function simulateSeir(input: SeirInput): SeirResult;
+    /**
+     * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
+     * N?". Throws a `CrisisDeskError` listing every problem.
+     */
+    export function simulateSeir(input: SeirInput): SeirResult;
 
-/**
- * Installs the panic hook so a bug logs its message to the console.
- */
-export function start(): void;
+    /**
+     * Installs the panic hook so a bug logs its message to the console.
+     */
+    export function start(): void;
 
-/**
- * Every problem in a situation (empty when valid); never throws for a bad situation.
- */
-export function validateSituation(situation: unknown): Problem[];
+    /**
+     * Every problem in a situation (empty when valid); never throws for a bad situation.
+     */
+    export function validateSituation(situation: unknown): Problem[];
 
-/**
- * The crisis-desk version (the crate's).
- */
-export function version(): string;
+    /**
+     * The crisis-desk version (the crate's).
+     */
+    export function version(): string;
 
 /**
  * Resolves once the WebAssembly module is instantiated. Rejects with a CrisisDeskError whose

@@ -7,12 +7,14 @@ let CrisisDeskGlue = (function(exports) {
     }
 
     /**
-     * Validates and assesses a situation. Throws a `CrisisDeskError` listing every problem.
+     * Validates and assesses a situation; `options` (frameworks, precautionary rule, composite
+     * index) may be left out. Throws a `CrisisDeskError` listing every problem in both.
      * @param {Situation} situation
+     * @param {AssessOptions} [options]
      * @returns {Assessment}
      */
-    function assess(situation) {
-        const ret = wasm.assess(situation);
+    function assess(situation, options) {
+        const ret = wasm.assess(situation, isLikeNone(options) ? 0 : addToExternrefTable0(options));
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -155,6 +157,10 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = typeof(arg0) === 'function';
                 return ret;
             },
+            __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
+                const ret = arg0 === null;
+                return ret;
+            },
             __wbg___wbindgen_is_object_8b968c3ab8e96595: function(arg0) {
                 const val = arg0;
                 const ret = typeof(val) === 'object' && val !== null;
@@ -162,6 +168,10 @@ let CrisisDeskGlue = (function(exports) {
             },
             __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
                 const ret = typeof(arg0) === 'string';
+                return ret;
+            },
+            __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
+                const ret = arg0 === undefined;
                 return ret;
             },
             __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {

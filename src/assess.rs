@@ -1,6 +1,7 @@
 //! `assess`: from a validated situation to what the page shows. Later stages (Rt,
 //! frameworks, escalation) join here; each reads only what lies upstream of it.
 
+use crate::frameworks::{evaluate_frameworks, Frameworks};
 use crate::signals::growth::{growth_signals, GrowthSignals};
 use crate::signals::incidence::trailing_average_7d;
 use crate::signals::projection::{project, Projection, ProjectionInput};
@@ -8,6 +9,7 @@ use crate::signals::quality::{data_quality, DataQuality};
 use crate::signals::rt_summary::{rt_summary, RtSummary};
 use crate::signals::{weekly_signals, WeeklySignals};
 use crate::situation::{Column, Situation};
+use crate::verdict::{composite, sources, verdict, AssessOptions, Composite, Verdict};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,6 +32,13 @@ pub struct Assessment {
     pub projection: DatedProjection,
     /// Reporting artefacts flagged (never changed) and the signals missing days affect.
     pub data_quality: DataQuality,
+    /// Every enabled framework's level with its indicators, criteria and missing inputs,
+    /// and the stand-down conditions.
+    pub frameworks: Frameworks,
+    /// The weighted composite index (0–100) and its level.
+    pub composite: Composite,
+    /// The recommended response level, its drivers and the precautionary rule.
+    pub verdict: Verdict,
 }
 
 /// A projection with the calendar date of each projected day.
@@ -76,10 +85,18 @@ pub struct Daily {
     pub local_cases_7d_average: Vec<Option<f64>>,
 }
 
-/// Assesses a validated situation.
+/// Assesses a validated situation with the default options.
 pub fn assess(s: &Situation) -> Assessment {
+    assess_with(s, &AssessOptions::default())
+}
+
+/// Assesses a validated situation.
+pub fn assess_with(s: &Situation, options: &AssessOptions) -> Assessment {
     let series = &s.series;
     let rt = rt_summary(series, &s.epi);
+    let frameworks = evaluate_frameworks(s, rt.latest.as_ref(), &options.frameworks);
+    let composite = composite(&options.composite, |id| composite_value(id, &frameworks, &rt));
+    let verdict = verdict(sources(&frameworks, Some(&composite)), options.precautionary);
     Assessment {
         version: crate::VERSION,
         region: RegionSummary {
@@ -106,6 +123,9 @@ pub fn assess(s: &Situation) -> Assessment {
         rt,
         growth: growth_signals(series.local_cases()),
         data_quality: data_quality(series),
+        frameworks,
+        composite,
+        verdict,
     }
 }
 
@@ -119,5 +139,19 @@ fn dated_projection(s: &Situation, rt: &RtSummary) -> DatedProjection {
         beds_over_capacity_date: projection.beds.as_ref().and_then(|b| date_of(b.first_day_over_capacity.central)),
         icu_over_capacity_date: projection.icu.as_ref().and_then(|b| date_of(b.first_day_over_capacity.central)),
         projection,
+    }
+}
+
+/// The value of a composite indicator (see `verdict::COMPOSITE_SOURCES`).
+fn composite_value(id: &str, f: &Frameworks, rt: &RtSummary) -> Option<f64> {
+    let i = &f.indicators;
+    match id {
+        "incidence7dPer100k" => i.local_cases_7d_per_100k.value,
+        "rt" => rt.latest.as_ref().map(|r| r.mean),
+        "testPositivity" => i.test_positivity_7d_percent.value,
+        "bedsOccupied" => i.beds_occupied_percent.value,
+        "icuCapacityUsed" => i.icu_capacity_used_percent.value,
+        "admissions7dPer100k" => i.admissions_7d_per_100k.value,
+        _ => None,
     }
 }

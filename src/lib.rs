@@ -6,10 +6,12 @@
 pub mod assess;
 pub mod date;
 pub mod error;
+pub mod frameworks;
 pub mod json;
 mod read;
 pub mod signals;
 pub mod situation;
+pub mod verdict;
 pub mod wasm;
 
 pub use assess::Assessment;
@@ -24,9 +26,24 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The figures are made up to show the tool; they are not real surveillance data.
 pub const EXAMPLE_SITUATION: &str = include_str!("data/example-situation.json");
 
-/// Validates a situation and assesses it, or returns every problem in the input.
+/// Validates a situation and assesses it with the default options, or returns every problem.
 pub fn assess(input: &Json) -> Result<Assessment, InputError> {
     Situation::from_json(input).map(|s| assess::assess(&s))
+}
+
+/// Validates a situation and the options (`null` = defaults) and assesses it, or returns
+/// every problem in both.
+pub fn assess_with(input: &Json, options: &Json) -> Result<Assessment, InputError> {
+    let situation = Situation::from_json(input);
+    let options = verdict::AssessOptions::from_json(options);
+    match (situation, options) {
+        (Ok(s), Ok(o)) => Ok(assess::assess_with(&s, &o)),
+        (Err(mut a), Err(b)) => {
+            a.problems.extend(b.problems);
+            Err(a)
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
 }
 
 /// Every problem in a situation; empty when it is valid.

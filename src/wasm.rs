@@ -226,6 +226,118 @@ export interface SeirResult {
   notes: Note[];
 }
 
+export type FrameworkKey = "chinaEventGrade" | "chinaRiskArea2020" | "chinaRiskArea2022" | "whoPhsm"
+  | "cdcTransmission" | "cdcCommunity" | "covidActNow" | "harvard";
+
+/** Framework settings; unconfirmed thresholds are settings with their defaults (see each result's notes). */
+export interface FrameworkOptions {
+  enabled?: FrameworkKey[];
+  chinaGradeIIBaselineMultiple?: number;
+  chinaRiskArea2022Rules?: "ninth-edition" | "twenty-measures";
+  incubationPeriodDays?: number;
+  whoCtThresholds?: { cases?: number[]; admissions?: number[]; deaths?: number[]; testPositivityPercent?: number[] };
+  whoLevelMatrix?: { none?: number[]; sporadic?: number[]; clusters?: number[]; ct1?: number[]; ct2?: number[]; ct3?: number[]; ct4?: number[] };
+  whoIndicators?: ("cases" | "admissions" | "deaths" | "testPositivity")[];
+  whoNoCasesDays?: number;
+  whoCommunityTransmissionClusters?: number;
+  whoCommunityTransmissionCasesPer100k?: number;
+}
+
+export type CompositeIndicatorId = "incidence7dPer100k" | "rt" | "testPositivity" | "bedsOccupied" | "icuCapacityUsed" | "admissions7dPer100k";
+
+/** Options of assess(); every key optional. */
+export interface AssessOptions {
+  frameworks?: FrameworkOptions | null;
+  /** ECDC's precautionary rule: unknown levels lean one step higher (default true). */
+  precautionary?: boolean;
+  composite?: { enabled?: boolean; indicators?: { id: CompositeIndicatorId; low: number; high: number; weight?: number }[]; cutPoints?: number[] } | null;
+}
+
+/** One indicator reading inside a framework. */
+export interface Reading { indicator: string; value: number | null; level: string | null; band: string | null; }
+export interface Criterion { code: string; text: string; }
+
+/** A framework's verdict: level (null = unknown, inputs missing), its severity rank, the lower bound, why. */
+export interface FrameworkResult<L = string> {
+  level: L | null;
+  /** Rank of the level within this framework, 0 = its lowest band. */
+  severity: number | null;
+  atLeast: L | null;
+  indicators: Reading[];
+  decidedBy: Criterion[];
+  /** JSON paths of the inputs that were missing. */
+  missing: string[];
+  notes: Note[];
+  source: string;
+}
+
+export interface Indicator {
+  value: number | null; unit: string; from: string | null; to: string | null; days: number; daysReported: number;
+  lowerBound: boolean; missing: string[]; note: string | null; usedBy: string[];
+}
+
+export interface StandDownCondition {
+  rule: string; counts: string[]; daysRequired: number; daysFree: number; holds: boolean;
+  /** The date it will hold if no case appears (null when it holds already or cannot be known). */
+  holdsOn: string | null;
+  unknownDays: string[]; missing: string[]; text: string; source: string;
+}
+
+export interface Frameworks {
+  asOf: string;
+  chinaEventGrade: (FrameworkResult<"I" | "II" | "III" | "IV"> & { rulesApplied: string | null;
+    criteria: { code: string; grade: string; status: string; text: string; missing: string[] }[] }) | null;
+  chinaRiskArea2020: FrameworkResult<"low" | "medium" | "high"> | null;
+  chinaRiskArea2022: FrameworkResult<"low" | "medium" | "high"> | null;
+  whoPhsm: (FrameworkResult<number> & { transmission: "none" | "sporadic" | "clusters" | "CT1" | "CT2" | "CT3" | "CT4" | null;
+    capacity: "adequate" | "moderate" | "limited" | null }) | null;
+  cdcTransmission: FrameworkResult<"low" | "moderate" | "substantial" | "high"> | null;
+  cdcCommunity: FrameworkResult<"low" | "medium" | "high"> | null;
+  covidActNow: (FrameworkResult<"low" | "medium" | "high" | "critical" | "extreme"> & {
+    metrics: { caseDensity: Reading; infectionRate: Reading; testPositivity: Reading; icuCapacityUsed: Reading } }) | null;
+  harvard: FrameworkResult<"green" | "yellow" | "orange" | "red"> | null;
+  standDown: { asOf: string; lastLocalCaseDate: string | null; daysSinceLastLocalCase: number | null;
+    conditions: StandDownCondition[]; notes: Note[] };
+  indicators: Record<string, Indicator | number>;
+  settings: FrameworkOptions & { given: string[] };
+  notes: Note[];
+}
+
+export interface Composite {
+  score: number | null;
+  level: "I" | "II" | "III" | "IV" | null;
+  severity: number | null;
+  /** Largest first: the top drivers. */
+  contributions: { id: CompositeIndicatorId; value: number; normalised: number; weight: number; points: number }[];
+  missing: CompositeIndicatorId[];
+  settings: { enabled: boolean; indicators: { id: CompositeIndicatorId; low: number; high: number; weight: number | null }[]; cutPoints: number[] };
+  notes: Note[];
+}
+
+/** A source the verdict considered: a framework or the composite. */
+export interface Considered {
+  source: FrameworkKey | "composite";
+  level: string | null;
+  severity: number | null;
+  assumedSeverity: number | null;
+  responseLevel: "I" | "II" | "III" | "IV" | null;
+  missing: string[];
+  reasons: string[];
+}
+
+export interface Verdict {
+  /** China's response level, or null when none is recommended. */
+  level: "I" | "II" | "III" | "IV" | null;
+  severity: number;
+  colour: "red" | "orange" | "yellow" | "blue" | null;
+  drivers: Considered[];
+  /** True when ECDC's precautionary rule raised the level. */
+  precautionary: boolean;
+  rule: "most-severe";
+  considered: Considered[];
+  notes: Note[];
+}
+
 export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
 export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -255,6 +367,9 @@ export interface Assessment {
   growth: GrowthSignals;
   projection: Projection;
   dataQuality: DataQuality;
+  frameworks: Frameworks;
+  composite: Composite;
+  verdict: Verdict;
 }
 
 /** One problem with an input: a stable kebab-case code and the JSON path of the field. */
@@ -276,11 +391,19 @@ pub fn version() -> String {
     crate::VERSION.to_owned()
 }
 
-/// Validates and assesses a situation. Throws a `CrisisDeskError` listing every problem.
+/// Validates and assesses a situation; `options` (frameworks, precautionary rule, composite
+/// index) may be left out. Throws a `CrisisDeskError` listing every problem in both.
 #[wasm_bindgen(unchecked_return_type = "Assessment")]
-pub fn assess(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue) -> Result<JsValue, JsValue> {
+pub fn assess(
+    #[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
     let input = from_js(situation)?;
-    let out = crate::assess(&input).map_err(input_error)?;
+    let options = match options {
+        Some(o) if !o.is_undefined() && !o.is_null() => from_js(o)?,
+        _ => Json::Null,
+    };
+    let out = crate::assess_with(&input, &options).map_err(input_error)?;
     to_js(&out)
 }
 

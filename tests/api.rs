@@ -26,7 +26,7 @@ fn version_is_the_crate_version() {
 #[wasm_bindgen_test]
 fn example_assesses_with_camel_case_plain_objects() {
     let example = wasm::example_situation().unwrap();
-    let out = wasm::assess(example.clone()).unwrap();
+    let out = wasm::assess(example.clone(), None).unwrap();
     let signals = get(&out, "signals");
     let last7 = get(&signals, "localCasesLast7Days").as_f64().unwrap();
     let incidence = get(&signals, "incidence7dPer100k").as_f64().unwrap();
@@ -41,7 +41,7 @@ fn example_assesses_with_camel_case_plain_objects() {
 #[wasm_bindgen_test]
 fn valid_fixtures_assess() {
     for case in cases("valid").iter() {
-        assert!(wasm::assess(get(&case, "input")).is_ok());
+        assert!(wasm::assess(get(&case, "input"), None).is_ok());
         let problems: Array = wasm::validate_situation(get(&case, "input")).unwrap().unchecked_into();
         assert_eq!(problems.length(), 0);
     }
@@ -52,7 +52,7 @@ fn each_bad_input_throws_an_error_with_code_path_and_every_problem() {
     for case in cases("invalid").iter() {
         let name = get(&case, "name").as_string().unwrap();
         let expect: Array = get(&case, "expect").unchecked_into();
-        let err = wasm::assess(get(&case, "input")).expect_err(&name);
+        let err = wasm::assess(get(&case, "input"), None).expect_err(&name);
         assert!(err.is_instance_of::<js_sys::Error>(), "{name}: a real Error");
         let first = expect.get(0);
         assert_eq!(get(&err, "code"), get(&first, "code"), "{name}");
@@ -72,7 +72,7 @@ fn nan_from_javascript_is_an_error_not_a_missing_day() {
     let example = wasm::example_situation().unwrap();
     let local: Array = get(&get(&example, "series"), "localCases").unchecked_into();
     local.set(3, JsValue::from_f64(f64::NAN));
-    let err = wasm::assess(example).unwrap_err();
+    let err = wasm::assess(example, None).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "not-finite");
     assert_eq!(get(&err, "path").as_string().unwrap(), "series.localCases[3]");
 }
@@ -80,10 +80,10 @@ fn nan_from_javascript_is_an_error_not_a_missing_day() {
 #[wasm_bindgen_test]
 fn non_data_input_is_a_clear_error() {
     let f = js_sys::Function::new_no_args("return 1");
-    let err = wasm::assess(f.into()).unwrap_err();
+    let err = wasm::assess(f.into(), None).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-type");
     assert_eq!(get(&err, "path").as_string().unwrap(), "");
-    let err = wasm::assess(JsValue::UNDEFINED).unwrap_err();
+    let err = wasm::assess(JsValue::UNDEFINED, None).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "invalid-type");
 }
 

@@ -86,7 +86,8 @@
     var field = function (name) { return document.querySelector('[data-field="' + name + '"]'); };
     var detail = function (name) { return document.querySelector('[data-detail="' + name + '"]'); };
     field("incidence7dPer100k").textContent = s.incidence7dPer100k === null ? t("notAvailable") : fmt(s.incidence7dPer100k, 1);
-    detail("incidence7dPer100k").textContent = t("incidenceDetail", { population: fmt(a.region.population) });
+    var trend = s.weekOnWeekChange === null ? "" : (Math.abs(s.weekOnWeekChange) < 0.05 ? t("wowFlat") : s.weekOnWeekChange > 0 ? t("wowUp") : t("wowDown")) + "; ";
+    detail("incidence7dPer100k").textContent = trend + t("incidenceDetail", { population: fmt(a.region.population) });
     field("localCasesLast7Days").textContent = s.localCasesLast7Days === null ? t("notAvailable") : fmt(s.localCasesLast7Days);
     detail("localCasesLast7Days").textContent = s.localCasesPrevious7Days === null ? "" : t("last7Detail", { previous: fmt(s.localCasesPrevious7Days) });
     var wow = s.weekOnWeekChange;
@@ -106,6 +107,8 @@
     renderDoublingCard(a.growth.last14Days);
     renderBedsCard(a.projection);
     renderQuality(a.dataQuality);
+    renderVerdict(a.verdict);
+    renderFrameworks(a);
 
     var notes = $("notes");
     notes.textContent = "";
@@ -124,6 +127,115 @@
   function noteText(n) {
     if (state.lang === "en" || !I18N.has(state.lang, "note." + n.code)) return n.message;
     return t("note." + n.code);
+  }
+
+  function levelWord(source, level) {
+    if (level === null || level === undefined) return t("lv.unknown");
+    if (source === "whoPhsm") return String(level);
+    if (source === "composite") return t("compositeLevel", { score: level });
+    return I18N.has(state.lang, "lv." + level) ? t("lv." + level) : String(level);
+  }
+
+  function responseWord(level) {
+    return t("response." + (level || "none"));
+  }
+
+  function renderVerdict(v) {
+    var box = $("verdict");
+    box.dataset.level = v.level || "";
+    // The word always stands beside the colour: meaning never rests on colour alone.
+    $("verdict-word").textContent = responseWord(v.level) + (v.colour ? " · " + t("colour." + v.colour) : "");
+    $("verdict-precautionary").hidden = !v.precautionary;
+    var list = $("drivers");
+    list.textContent = "";
+    v.drivers.forEach(function (d) {
+      var li = document.createElement("li");
+      li.dataset.source = d.source;
+      var name = t("fw." + d.source);
+      if (d.severity === null && d.assumedSeverity !== null) {
+        li.textContent = t("driverAssumed", { framework: name, response: responseWord(v.level) });
+      } else {
+        li.textContent = t("driverLine", { framework: name, level: levelWord(d.source, d.level), response: responseWord(d.responseLevel) });
+      }
+      if (d.reasons.length) {
+        var why = document.createElement("div");
+        why.className = "detail";
+        why.setAttribute("lang", "en");
+        why.textContent = d.reasons.join("; ");
+        li.appendChild(why);
+      }
+      list.appendChild(li);
+    });
+    if (!v.drivers.length) {
+      var li = document.createElement("li");
+      li.textContent = responseWord(null);
+      list.appendChild(li);
+    }
+  }
+
+  function renderFrameworks(a) {
+    var rows = $("framework-rows");
+    rows.textContent = "";
+    a.verdict.considered.forEach(function (c) {
+      var tr = document.createElement("tr");
+      tr.dataset.source = c.source;
+      var response = c.severity !== null ? responseWord(c.responseLevel)
+        : c.assumedSeverity !== null && a.verdict.considered.length ? t("assumedResponse", { response: responseWord(["IV", "IV", "III", "II", "I"][c.assumedSeverity]) }) : "—";
+      var cells = [t("fw." + c.source), "", response, ""];
+      var f = a.frameworks[c.source];
+      if (c.source === "whoPhsm" && f && f.level !== null) {
+        cells[1] = t("whoLevel", { level: f.level, transmission: f.transmission, capacity: t("cap." + f.capacity) });
+      } else if (c.source === "chinaEventGrade" && f && f.level === null && f.severity === 0) {
+        cells[1] = t("lv.none");
+      } else {
+        cells[1] = levelWord(c.source, c.level);
+      }
+      if (c.level === null && f && f.atLeast !== null && f.atLeast !== undefined) cells[1] += " (" + t("atLeast", { level: levelWord(c.source, String(f.atLeast)) }) + ")";
+      cells.forEach(function (text, i) {
+        var td = document.createElement(i === 0 ? "th" : "td");
+        if (i === 0) td.scope = "row";
+        if (i === 1) td.className = "level";
+        td.textContent = text;
+        if (i === 3) {
+          td.setAttribute("lang", "en");
+          td.textContent = c.reasons.join("; ");
+          if (c.missing.length) {
+            var miss = document.createElement("div");
+            miss.className = "missing";
+            miss.textContent = t("missingInputs", { paths: c.missing.slice(0, 6).join(", ") + (c.missing.length > 6 ? " …" : "") });
+            td.appendChild(miss);
+          }
+        }
+        tr.appendChild(td);
+      });
+      rows.appendChild(tr);
+    });
+    var sd = $("stand-down");
+    sd.textContent = "";
+    a.frameworks.standDown.conditions.forEach(function (c) {
+      var li = document.createElement("li");
+      li.dataset.rule = c.rule;
+      var rule = I18N.has(state.lang, "sd." + c.rule) ? t("sd." + c.rule) : c.text;
+      li.textContent = c.holds
+        ? t("standDownHolds", { rule: rule, days: c.daysFree })
+        : c.holdsOn ? t("standDownOn", { rule: rule, date: c.holdsOn, required: c.daysRequired }) : t("standDownUnknown", { rule: rule });
+      sd.appendChild(li);
+    });
+    var notes = $("framework-notes");
+    notes.textContent = "";
+    var seen = {};
+    var add = function (n) {
+      if (seen[n.message]) return;
+      seen[n.message] = true;
+      var li = document.createElement("li");
+      li.setAttribute("lang", "en");
+      li.textContent = n.message;
+      notes.appendChild(li);
+    };
+    ["chinaEventGrade", "chinaRiskArea2020", "chinaRiskArea2022", "whoPhsm", "cdcTransmission", "cdcCommunity", "covidActNow", "harvard"].forEach(function (k) {
+      if (a.frameworks[k]) a.frameworks[k].notes.forEach(add);
+    });
+    a.verdict.notes.forEach(add);
   }
 
   function renderBedsCard(p) {

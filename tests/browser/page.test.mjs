@@ -141,6 +141,27 @@ test("what if we act: the SEIR scenario runs from the form and reports infection
   await context.close();
 });
 
+test("the verdict shows its level in words and colour, its drivers, and every framework side by side", async () => {
+  for (const [origin, url] of origins()) {
+    for (const [locale, word] of [["zh-CN", "级响应"], ["en-GB", "response"]]) {
+      const { page, context, log } = await open(browser, url, { locale });
+      await ready(page);
+      const a = await page.evaluate(() => window.CrisisDesk.assess(window.CrisisDesk.exampleSituation()));
+      assert.equal(await page.getAttribute("#verdict", "data-level"), a.verdict.level || "", origin);
+      const badge = await page.textContent("#verdict-word");
+      const numeral = locale === "zh-CN" ? { I: "Ⅰ", II: "Ⅱ", III: "Ⅲ", IV: "Ⅳ" }[a.verdict.level] : "Level " + a.verdict.level + " ";
+      assert.ok(badge.includes(word) && badge.includes(numeral), `the level in words, not colour alone: ${badge}`);
+      assert.deepEqual(await page.$$eval("#drivers li", (li) => li.map((x) => x.dataset.source)), a.verdict.drivers.map((d) => d.source));
+      assert.deepEqual(await page.$$eval("#framework-rows tr", (tr) => tr.map((x) => x.dataset.source)), a.verdict.considered.map((c) => c.source));
+      assert.equal(await page.isVisible("#verdict-precautionary"), a.verdict.precautionary);
+      assert.equal(await page.$$eval("#stand-down li", (li) => li.length), a.frameworks.standDown.conditions.length);
+      if (locale === "zh-CN") await (await page.$("#frameworks")).screenshot({ path: join(SHOTS, `frameworks-${origin}.png`) });
+      assert.deepEqual(log.errors, [], origin);
+      await context.close();
+    }
+  }
+});
+
 test("each bad input shows every problem next to its path", async () => {
   for (const [origin, url] of origins()) {
     const { page, context, log } = await open(browser, url, { locale: "en-GB" });

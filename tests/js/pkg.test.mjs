@@ -65,7 +65,7 @@ test("the standalone script defines CrisisDesk and works without fetch or module
 test("the .d.ts declares every export with exact input and output types", () => {
   const dts = readFileSync(join(ROOT, "pkg", "crisis_desk.d.ts"), "utf8");
   for (const line of [
-    "export function assess(situation: Situation): Assessment;",
+    "export function assess(situation: Situation, options?: AssessOptions): Assessment;",
     "export function validateSituation(situation: unknown): Problem[];",
     "export function exampleSituation(): Situation;",
     "export function version(): string;",
