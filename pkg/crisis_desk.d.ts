@@ -328,6 +328,119 @@ export interface Frameworks {
         notes: Note[];
     }
 
+    // ---- Decision analysis (src/analysis) ----
+    export type RandomIndexTable = "saaty" | "saaty-2005" | "donegan-dodd" | "tummala-ling";
+    export type CriterionType = "benefit" | "cost";
+
+    /** AHP: a positive reciprocal matrix on Saaty's 1-9 scale; a null is filled from its mirror entry. */
+    export interface AhpInput {
+        matrix: (number | null)[][];
+        labels?: string[];
+        randomIndex?: RandomIndexTable;
+        /** Consistent when CR < threshold (default 0.1). */
+        threshold?: number;
+        /** |a_ij * a_ji - 1| allowed (default 0.05). */
+        reciprocalTolerance?: number;
+        maxSuggestions?: number;
+    }
+    export interface AhpSuggestion {
+        row: number; col: number; current: number;
+        /** w_row / w_col: the value consistent with the current weights. */
+        consistentValue: number;
+        /** The nearest value on the 1-9 scale (or a reciprocal), and its label. */
+        suggested: number; suggestedLabel: string;
+        ratio: number;
+        /** CR if the judgement were changed to the suggested value. */
+        crAfter: number;
+    }
+    export interface AhpResult {
+        n: number; labels: string[] | null; weights: number[];
+        lambdaMax: number; ci: number; ri: number; cr: number; consistent: boolean; iterations: number;
+        randomIndex: RandomIndexTable; threshold: number; matrix: number[][];
+        suggestions: AhpSuggestion[]; notes: Note[];
+    }
+    export interface AhpHierarchyInput extends Omit<AhpInput, "matrix" | "labels"> {
+        matrix: (number | null)[][]; labels?: string[];
+        children: ({ matrix: (number | null)[][]; labels?: string[] } | null)[];
+    }
+    export interface AhpHierarchyResult {
+        criteria: AhpResult; children: (AhpResult | null)[]; global: number[][];
+        ci: number; ri: number; cr: number; consistent: boolean;
+        synthesis: { label: string; weight: number }[] | null;
+    }
+    export interface AhpGroupInput extends Omit<AhpInput, "matrix"> { matrices: (number | null)[][][]; expertWeights?: number[]; }
+    export interface AhpGroupResult { aggregate: AhpResult; experts: AhpResult[]; expertWeights: number[]; }
+
+    /** Rows are alternatives, columns criteria. */
+    export interface EntropyInput { matrix: number[][]; types?: CriterionType[]; normalization?: "minmax" | "sum"; shift?: number; }
+    export interface EntropyResult {
+        weights: number[]; entropy: number[]; divergence: number[];
+        normalization: "minmax" | "sum"; types: CriterionType[]; shift: number; notes: Note[];
+    }
+    export interface CombineWeightsInput { subjective: number[]; objective: number[]; method?: "linear" | "multiplicative"; alpha?: number; }
+    export interface CombineWeightsResult { weights: number[]; method: "linear" | "multiplicative"; alpha: number | null; subjective: number[]; objective: number[]; }
+
+    export interface TopsisInput { matrix: number[][]; weights: number[]; types?: CriterionType[]; normalization?: "vector" | "minmax" | "none"; }
+    export interface TopsisResult {
+        closeness: number[];
+        /** 1 = best, per row; ties by input order. */
+        ranking: number[];
+        order: number[];
+        distanceToIdeal: number[]; distanceToAntiIdeal: number[]; ideal: number[]; antiIdeal: number[];
+        weights: number[]; types: CriterionType[]; normalization: "vector" | "minmax" | "none"; notes: Note[];
+    }
+
+    export type FuzzyOperator = "weighted-average" | "min-max" | "product-max" | "min-bounded-sum";
+    export interface FuzzyGrade { name: string; value?: number | null; }
+    export interface FuzzyInput {
+        weights: number[];
+        membership?: number[][];
+        groups?: { name?: string; weights: number[]; membership: number[][] }[];
+        grades?: FuzzyGrade[];
+        operator?: FuzzyOperator;
+    }
+    export interface FuzzyGradeRead { index: number; name: string; membership: number; tiedWith: number[]; }
+    export interface FuzzyResult {
+        vector: number[]; raw: number[]; grade: FuzzyGradeRead; score: number | null;
+        operator: FuzzyOperator; grades: { name: string; value: number | null }[];
+        groups: { name: string | null; vector: number[]; raw: number[]; grade: FuzzyGradeRead; score: number | null }[] | null;
+        notes: Note[];
+    }
+
+    export interface SynergySubsystem {
+        id: string; name?: string; nameEn?: string; weight?: number;
+        parameters: { id: string; name?: string; nameEn?: string; unit?: string; direction: "positive" | "negative";
+        lower: number; upper: number; weight?: number }[];
+    }
+    /** Composite-system synergy degree (Meng & Han 2000): values of each subsystem's order parameters at two times. */
+    export interface SynergyInput {
+        subsystems?: SynergySubsystem[];
+        base: number[][];
+        current: number[][];
+        aggregation?: "geometric" | "weighted";
+        grading?: { upTo: number; name: string; nameEn?: string }[];
+    }
+    export interface SynergyResult {
+        /** C in [-1, 1]. */
+        synergy: number;
+        theta: number;
+        grade: { index: number; name: string; nameEn?: string };
+        subsystems: { id: string; name?: string; nameEn?: string; orderBase: number; orderCurrent: number; change: number; weight: number;
+        parameters: { id: string; base: number; current: number; orderBase: number; orderCurrent: number; weight?: number }[] }[];
+        coupling: { base: { c: number; t: number; d: number }; current: { c: number; t: number; d: number } };
+        aggregation: "geometric" | "weighted";
+        grading: { upTo: number; name: string; nameEn: string | null }[];
+        notes: Note[];
+    }
+
+    /** Split a scarce resource in whole units by weighted need, with floors and caps. */
+    export interface AllocateInput { supply: number; needs: number[]; priorities?: number[]; floors?: number[]; caps?: (number | null)[]; }
+    export interface AllocateResult {
+        allocation: number[]; share: number[]; unmet: number[];
+        binding: ("none" | "floor" | "cap" | "need" | "no-priority")[];
+        weights: number[]; supply: number; allocated: number; unallocated: number; notes: Note[];
+    }
+
     export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
     export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -371,16 +484,46 @@ export interface Frameworks {
 
 
     /**
+     * r" AHP weights by the principal eigenvector, CI, CR and the judgements to reconsider.
+     */
+    export function ahp(input: AhpInput): AhpResult;
+
+    /**
+     * r" Several experts' AHP matrices aggregated by element-wise geometric mean.
+     */
+    export function ahpGroup(input: AhpGroupInput): AhpGroupResult;
+
+    /**
+     * r" AHP over a hierarchy (criteria, then sub-criteria): global weights and the hierarchy's CR.
+     */
+    export function ahpHierarchy(input: AhpHierarchyInput): AhpHierarchyResult;
+
+    /**
+     * r" A fair split of a scarce resource in whole units (water-filling, largest remainder).
+     */
+    export function allocate(input: AllocateInput): AllocateResult;
+
+    /**
      * Validates and assesses a situation; `options` (frameworks, precautionary rule, composite
      * index) may be left out. Throws a `CrisisDeskError` listing every problem in both.
      */
     export function assess(situation: Situation, options?: AssessOptions): Assessment;
 
     /**
+     * r" Subjective (AHP) and objective (entropy) weights combined, linearly or multiplicatively.
+     */
+    export function combineWeights(input: CombineWeightsInput): CombineWeightsResult;
+
+    /**
      * Panics on purpose, to test that a bug surfaces as `code: "internal"` and that the
      * next call still works. Not for use in an application.
      */
     export function debugPanic(): void;
+
+    /**
+     * r" Entropy weights of criteria from data (rows alternatives, columns criteria).
+     */
+    export function entropyWeights(input: EntropyInput): EntropyResult;
 
     /**
      * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
@@ -394,6 +537,17 @@ export interface Frameworks {
     export function exampleSituation(): Situation;
 
     /**
+     * The bundled synergy example: base and current values for the four default subsystems
+     * (government, medical care, network/information, publicity); illustrative figures.
+     */
+    export function exampleSynergy(): SynergyInput;
+
+    /**
+     * r" Fuzzy comprehensive evaluation (one or two levels).
+     */
+    export function fuzzyEvaluate(input: FuzzyInput): FuzzyResult;
+
+    /**
      * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
      * N?". Throws a `CrisisDeskError` listing every problem.
      */
@@ -403,6 +557,16 @@ export interface Frameworks {
      * Installs the panic hook so a bug logs its message to the console.
      */
     export function start(): void;
+
+    /**
+     * r" The composite-system synergy degree of the response's subsystems between two periods.
+     */
+    export function synergyDegree(input: SynergyInput): SynergyResult;
+
+    /**
+     * r" TOPSIS closeness and ranking (vector normalisation by default, as Hwang & Yoon).
+     */
+    export function topsis(input: TopsisInput): TopsisResult;
 
     /**
      * Every problem in a situation (empty when valid); never throws for a bad situation.
@@ -430,11 +594,21 @@ declare const CrisisDesk: {
   ready: Promise<void>;
   VERSION: string;
   restartCount(): number;
+  ahp: typeof ahp;
+  ahpGroup: typeof ahpGroup;
+  ahpHierarchy: typeof ahpHierarchy;
+  allocate: typeof allocate;
   assess: typeof assess;
+  combineWeights: typeof combineWeights;
   debugPanic: typeof debugPanic;
+  entropyWeights: typeof entropyWeights;
   estimateRt: typeof estimateRt;
   exampleSituation: typeof exampleSituation;
+  exampleSynergy: typeof exampleSynergy;
+  fuzzyEvaluate: typeof fuzzyEvaluate;
   simulateSeir: typeof simulateSeir;
+  synergyDegree: typeof synergyDegree;
+  topsis: typeof topsis;
   validateSituation: typeof validateSituation;
   version: typeof version;
 };

@@ -7,6 +7,62 @@ let CrisisDeskGlue = (function(exports) {
     }
 
     /**
+     * r" AHP weights by the principal eigenvector, CI, CR and the judgements to reconsider.
+     * @param {AhpInput} input
+     * @returns {AhpResult}
+     */
+    function ahp(input) {
+        const ret = wasm.ahp(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.ahp = ahp;
+
+    /**
+     * r" Several experts' AHP matrices aggregated by element-wise geometric mean.
+     * @param {AhpGroupInput} input
+     * @returns {AhpGroupResult}
+     */
+    function ahpGroup(input) {
+        const ret = wasm.ahpGroup(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.ahpGroup = ahpGroup;
+
+    /**
+     * r" AHP over a hierarchy (criteria, then sub-criteria): global weights and the hierarchy's CR.
+     * @param {AhpHierarchyInput} input
+     * @returns {AhpHierarchyResult}
+     */
+    function ahpHierarchy(input) {
+        const ret = wasm.ahpHierarchy(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.ahpHierarchy = ahpHierarchy;
+
+    /**
+     * r" A fair split of a scarce resource in whole units (water-filling, largest remainder).
+     * @param {AllocateInput} input
+     * @returns {AllocateResult}
+     */
+    function allocate(input) {
+        const ret = wasm.allocate(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.allocate = allocate;
+
+    /**
      * Validates and assesses a situation; `options` (frameworks, precautionary rule, composite
      * index) may be left out. Throws a `CrisisDeskError` listing every problem in both.
      * @param {Situation} situation
@@ -23,6 +79,20 @@ let CrisisDeskGlue = (function(exports) {
     exports.assess = assess;
 
     /**
+     * r" Subjective (AHP) and objective (entropy) weights combined, linearly or multiplicatively.
+     * @param {CombineWeightsInput} input
+     * @returns {CombineWeightsResult}
+     */
+    function combineWeights(input) {
+        const ret = wasm.combineWeights(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.combineWeights = combineWeights;
+
+    /**
      * Panics on purpose, to test that a bug surfaces as `code: "internal"` and that the
      * next call still works. Not for use in an application.
      */
@@ -30,6 +100,20 @@ let CrisisDeskGlue = (function(exports) {
         wasm.debugPanic();
     }
     exports.debugPanic = debugPanic;
+
+    /**
+     * r" Entropy weights of criteria from data (rows alternatives, columns criteria).
+     * @param {EntropyInput} input
+     * @returns {EntropyResult}
+     */
+    function entropyWeights(input) {
+        const ret = wasm.entropyWeights(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.entropyWeights = entropyWeights;
 
     /**
      * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
@@ -60,6 +144,34 @@ let CrisisDeskGlue = (function(exports) {
     exports.exampleSituation = exampleSituation;
 
     /**
+     * The bundled synergy example: base and current values for the four default subsystems
+     * (government, medical care, network/information, publicity); illustrative figures.
+     * @returns {SynergyInput}
+     */
+    function exampleSynergy() {
+        const ret = wasm.exampleSynergy();
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.exampleSynergy = exampleSynergy;
+
+    /**
+     * r" Fuzzy comprehensive evaluation (one or two levels).
+     * @param {FuzzyInput} input
+     * @returns {FuzzyResult}
+     */
+    function fuzzyEvaluate(input) {
+        const ret = wasm.fuzzyEvaluate(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.fuzzyEvaluate = fuzzyEvaluate;
+
+    /**
      * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
      * N?". Throws a `CrisisDeskError` listing every problem.
      * @param {SeirInput} input
@@ -81,6 +193,34 @@ let CrisisDeskGlue = (function(exports) {
         wasm.start();
     }
     exports.start = start;
+
+    /**
+     * r" The composite-system synergy degree of the response's subsystems between two periods.
+     * @param {SynergyInput} input
+     * @returns {SynergyResult}
+     */
+    function synergyDegree(input) {
+        const ret = wasm.synergyDegree(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.synergyDegree = synergyDegree;
+
+    /**
+     * r" TOPSIS closeness and ranking (vector normalisation by default, as Hwang & Yoon).
+     * @param {TopsisInput} input
+     * @returns {TopsisResult}
+     */
+    function topsis(input) {
+        const ret = wasm.topsis(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.topsis = topsis;
 
     /**
      * Every problem in a situation (empty when valid); never throws for a bad situation.
@@ -763,15 +903,25 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["assess","debugPanic","estimateRt","exampleSituation","simulateSeir","validateSituation","version"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","combineWeights","debugPanic","entropyWeights","estimateRt","exampleSituation","exampleSynergy","fuzzyEvaluate","simulateSeir","synergyDegree","topsis","validateSituation","version"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
 export const restartCount = CrisisDesk.restartCount;
+export const ahp = CrisisDesk.ahp;
+export const ahpGroup = CrisisDesk.ahpGroup;
+export const ahpHierarchy = CrisisDesk.ahpHierarchy;
+export const allocate = CrisisDesk.allocate;
 export const assess = CrisisDesk.assess;
+export const combineWeights = CrisisDesk.combineWeights;
 export const debugPanic = CrisisDesk.debugPanic;
+export const entropyWeights = CrisisDesk.entropyWeights;
 export const estimateRt = CrisisDesk.estimateRt;
 export const exampleSituation = CrisisDesk.exampleSituation;
+export const exampleSynergy = CrisisDesk.exampleSynergy;
+export const fuzzyEvaluate = CrisisDesk.fuzzyEvaluate;
 export const simulateSeir = CrisisDesk.simulateSeir;
+export const synergyDegree = CrisisDesk.synergyDegree;
+export const topsis = CrisisDesk.topsis;
 export const validateSituation = CrisisDesk.validateSituation;
 export const version = CrisisDesk.version;

@@ -59,6 +59,26 @@ pub enum Code {
     WindowStartAfterEnd,
     /// Two alternatives of the input given together (e.g. `incidence` and `local`).
     ConflictingFields,
+    /// A pairwise-comparison matrix whose rows are not all as long as it has rows.
+    NotSquare,
+    /// A pairwise judgement that is zero or negative (AHP needs positive ratios).
+    NotPositive,
+    /// A pairwise judgement whose mirror entry is not its reciprocal (a_ji ≠ 1/a_ij).
+    NotReciprocal,
+    /// A matrix larger than the chosen random-index table covers.
+    MatrixTooLarge,
+    /// A value below zero where only zero or more makes sense (weights, needs).
+    NegativeValue,
+    /// Every column (criterion) is constant: there is nothing to weigh or rank by.
+    NoVariation,
+    /// Every value is zero where at least one must be positive (weights, memberships).
+    AllZero,
+    /// Weights that must sum to 1 do not (beyond the stated tolerance).
+    SumNotOne,
+    /// The guaranteed minimums (floors) add up to more than the supply.
+    FloorsExceedSupply,
+    /// A recipient's floor is above its cap.
+    FloorAboveCap,
     /// A bug in crisis-desk, not in the input (a caught panic).
     Internal,
 }
@@ -90,6 +110,16 @@ impl Code {
             Code::SiSumNotOne => "si-sum-not-one",
             Code::WindowStartAfterEnd => "window-start-after-end",
             Code::ConflictingFields => "conflicting-fields",
+            Code::NotSquare => "not-square",
+            Code::NotPositive => "not-positive",
+            Code::NotReciprocal => "not-reciprocal",
+            Code::MatrixTooLarge => "matrix-too-large",
+            Code::NegativeValue => "negative-value",
+            Code::NoVariation => "no-variation",
+            Code::AllZero => "all-zero",
+            Code::SumNotOne => "sum-not-one",
+            Code::FloorsExceedSupply => "floors-exceed-supply",
+            Code::FloorAboveCap => "floor-above-cap",
             Code::Internal => "internal",
         }
     }

@@ -3,6 +3,7 @@
 //! A pure core (no JavaScript types) and one boundary module, [`wasm`], that exports it
 //! to the browser. Data flow one way: situation → signals → assessment.
 
+pub mod analysis;
 pub mod assess;
 pub mod date;
 pub mod error;

@@ -338,6 +338,119 @@ export interface Verdict {
   notes: Note[];
 }
 
+// ---- Decision analysis (src/analysis) ----
+export type RandomIndexTable = "saaty" | "saaty-2005" | "donegan-dodd" | "tummala-ling";
+export type CriterionType = "benefit" | "cost";
+
+/** AHP: a positive reciprocal matrix on Saaty's 1-9 scale; a null is filled from its mirror entry. */
+export interface AhpInput {
+  matrix: (number | null)[][];
+  labels?: string[];
+  randomIndex?: RandomIndexTable;
+  /** Consistent when CR < threshold (default 0.1). */
+  threshold?: number;
+  /** |a_ij * a_ji - 1| allowed (default 0.05). */
+  reciprocalTolerance?: number;
+  maxSuggestions?: number;
+}
+export interface AhpSuggestion {
+  row: number; col: number; current: number;
+  /** w_row / w_col: the value consistent with the current weights. */
+  consistentValue: number;
+  /** The nearest value on the 1-9 scale (or a reciprocal), and its label. */
+  suggested: number; suggestedLabel: string;
+  ratio: number;
+  /** CR if the judgement were changed to the suggested value. */
+  crAfter: number;
+}
+export interface AhpResult {
+  n: number; labels: string[] | null; weights: number[];
+  lambdaMax: number; ci: number; ri: number; cr: number; consistent: boolean; iterations: number;
+  randomIndex: RandomIndexTable; threshold: number; matrix: number[][];
+  suggestions: AhpSuggestion[]; notes: Note[];
+}
+export interface AhpHierarchyInput extends Omit<AhpInput, "matrix" | "labels"> {
+  matrix: (number | null)[][]; labels?: string[];
+  children: ({ matrix: (number | null)[][]; labels?: string[] } | null)[];
+}
+export interface AhpHierarchyResult {
+  criteria: AhpResult; children: (AhpResult | null)[]; global: number[][];
+  ci: number; ri: number; cr: number; consistent: boolean;
+  synthesis: { label: string; weight: number }[] | null;
+}
+export interface AhpGroupInput extends Omit<AhpInput, "matrix"> { matrices: (number | null)[][][]; expertWeights?: number[]; }
+export interface AhpGroupResult { aggregate: AhpResult; experts: AhpResult[]; expertWeights: number[]; }
+
+/** Rows are alternatives, columns criteria. */
+export interface EntropyInput { matrix: number[][]; types?: CriterionType[]; normalization?: "minmax" | "sum"; shift?: number; }
+export interface EntropyResult {
+  weights: number[]; entropy: number[]; divergence: number[];
+  normalization: "minmax" | "sum"; types: CriterionType[]; shift: number; notes: Note[];
+}
+export interface CombineWeightsInput { subjective: number[]; objective: number[]; method?: "linear" | "multiplicative"; alpha?: number; }
+export interface CombineWeightsResult { weights: number[]; method: "linear" | "multiplicative"; alpha: number | null; subjective: number[]; objective: number[]; }
+
+export interface TopsisInput { matrix: number[][]; weights: number[]; types?: CriterionType[]; normalization?: "vector" | "minmax" | "none"; }
+export interface TopsisResult {
+  closeness: number[];
+  /** 1 = best, per row; ties by input order. */
+  ranking: number[];
+  order: number[];
+  distanceToIdeal: number[]; distanceToAntiIdeal: number[]; ideal: number[]; antiIdeal: number[];
+  weights: number[]; types: CriterionType[]; normalization: "vector" | "minmax" | "none"; notes: Note[];
+}
+
+export type FuzzyOperator = "weighted-average" | "min-max" | "product-max" | "min-bounded-sum";
+export interface FuzzyGrade { name: string; value?: number | null; }
+export interface FuzzyInput {
+  weights: number[];
+  membership?: number[][];
+  groups?: { name?: string; weights: number[]; membership: number[][] }[];
+  grades?: FuzzyGrade[];
+  operator?: FuzzyOperator;
+}
+export interface FuzzyGradeRead { index: number; name: string; membership: number; tiedWith: number[]; }
+export interface FuzzyResult {
+  vector: number[]; raw: number[]; grade: FuzzyGradeRead; score: number | null;
+  operator: FuzzyOperator; grades: { name: string; value: number | null }[];
+  groups: { name: string | null; vector: number[]; raw: number[]; grade: FuzzyGradeRead; score: number | null }[] | null;
+  notes: Note[];
+}
+
+export interface SynergySubsystem {
+  id: string; name?: string; nameEn?: string; weight?: number;
+  parameters: { id: string; name?: string; nameEn?: string; unit?: string; direction: "positive" | "negative";
+                lower: number; upper: number; weight?: number }[];
+}
+/** Composite-system synergy degree (Meng & Han 2000): values of each subsystem's order parameters at two times. */
+export interface SynergyInput {
+  subsystems?: SynergySubsystem[];
+  base: number[][];
+  current: number[][];
+  aggregation?: "geometric" | "weighted";
+  grading?: { upTo: number; name: string; nameEn?: string }[];
+}
+export interface SynergyResult {
+  /** C in [-1, 1]. */
+  synergy: number;
+  theta: number;
+  grade: { index: number; name: string; nameEn?: string };
+  subsystems: { id: string; name?: string; nameEn?: string; orderBase: number; orderCurrent: number; change: number; weight: number;
+                parameters: { id: string; base: number; current: number; orderBase: number; orderCurrent: number; weight?: number }[] }[];
+  coupling: { base: { c: number; t: number; d: number }; current: { c: number; t: number; d: number } };
+  aggregation: "geometric" | "weighted";
+  grading: { upTo: number; name: string; nameEn: string | null }[];
+  notes: Note[];
+}
+
+/** Split a scarce resource in whole units by weighted need, with floors and caps. */
+export interface AllocateInput { supply: number; needs: number[]; priorities?: number[]; floors?: number[]; caps?: (number | null)[]; }
+export interface AllocateResult {
+  allocation: number[]; share: number[]; unmet: number[];
+  binding: ("none" | "floor" | "cap" | "need" | "no-priority")[];
+  weights: number[]; supply: number; allocated: number; unallocated: number; notes: Note[];
+}
+
 export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
 export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -423,6 +536,61 @@ pub fn simulate_seir(#[wasm_bindgen(unchecked_param_type = "SeirInput")] input: 
     let input = from_js(input)?;
     let seir = crate::signals::seir::SeirInput::from_json(&input).map_err(input_error)?;
     to_js(&crate::signals::seir::simulate(&seir))
+}
+
+macro_rules! analysis_export {
+    ($(#[$doc:meta])* $rust:ident, $js:literal, $input:literal, $output:literal, $core:path) => {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]
+        pub fn $rust(#[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> Result<JsValue, JsValue> {
+            let input = from_js(input)?;
+            to_js(&$core(&input).map_err(input_error)?)
+        }
+    };
+}
+
+analysis_export!(
+    /// AHP weights by the principal eigenvector, CI, CR and the judgements to reconsider.
+    ahp, "ahp", "AhpInput", "AhpResult", crate::analysis::ahp
+);
+analysis_export!(
+    /// AHP over a hierarchy (criteria, then sub-criteria): global weights and the hierarchy's CR.
+    ahp_hierarchy, "ahpHierarchy", "AhpHierarchyInput", "AhpHierarchyResult", crate::analysis::ahp_hierarchy
+);
+analysis_export!(
+    /// Several experts' AHP matrices aggregated by element-wise geometric mean.
+    ahp_group, "ahpGroup", "AhpGroupInput", "AhpGroupResult", crate::analysis::ahp_group
+);
+analysis_export!(
+    /// Entropy weights of criteria from data (rows alternatives, columns criteria).
+    entropy_weights, "entropyWeights", "EntropyInput", "EntropyResult", crate::analysis::entropy_weights
+);
+analysis_export!(
+    /// Subjective (AHP) and objective (entropy) weights combined, linearly or multiplicatively.
+    combine_weights, "combineWeights", "CombineWeightsInput", "CombineWeightsResult", crate::analysis::combine_weights
+);
+analysis_export!(
+    /// TOPSIS closeness and ranking (vector normalisation by default, as Hwang & Yoon).
+    topsis, "topsis", "TopsisInput", "TopsisResult", crate::analysis::topsis
+);
+analysis_export!(
+    /// Fuzzy comprehensive evaluation (one or two levels).
+    fuzzy_evaluate, "fuzzyEvaluate", "FuzzyInput", "FuzzyResult", crate::analysis::fuzzy_evaluate
+);
+analysis_export!(
+    /// The composite-system synergy degree of the response's subsystems between two periods.
+    synergy_degree, "synergyDegree", "SynergyInput", "SynergyResult", crate::analysis::synergy_degree
+);
+analysis_export!(
+    /// A fair split of a scarce resource in whole units (water-filling, largest remainder).
+    allocate, "allocate", "AllocateInput", "AllocateResult", crate::analysis::allocate
+);
+
+/// The bundled synergy example: base and current values for the four default subsystems
+/// (government, medical care, network/information, publicity); illustrative figures.
+#[wasm_bindgen(js_name = exampleSynergy, unchecked_return_type = "SynergyInput")]
+pub fn example_synergy() -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(crate::analysis::synergy::EXAMPLE_SYNERGY)
 }
 
 /// Every problem in a situation (empty when valid); never throws for a bad situation.

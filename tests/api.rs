@@ -150,3 +150,22 @@ fn simulate_seir_through_the_boundary() {
     let err = wasm::simulate_seir(bad).unwrap_err();
     assert_eq!(get(&err, "path").as_string().unwrap(), "population");
 }
+
+#[wasm_bindgen_test]
+fn decision_analysis_through_the_boundary() {
+    // Saaty's consistent 3 × 3 example: weights 4:2:1 exactly, CR 0.
+    let out = wasm::ahp(JSON::parse(r#"{"matrix":[[1,2,4],[0.5,1,2],[0.25,0.5,1]]}"#).unwrap()).unwrap();
+    let w: Array = get(&out, "weights").unchecked_into();
+    let ws: Vec<f64> = w.iter().map(|x| x.as_f64().unwrap()).collect();
+    for (got, want) in ws.iter().zip([4.0 / 7.0, 2.0 / 7.0, 1.0 / 7.0]) {
+        assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+    }
+    assert!(get(&out, "cr").as_f64().unwrap().abs() < 1e-12);
+    let err = wasm::ahp(JSON::parse(r#"{"matrix":[[1,3],[3,1]]}"#).unwrap()).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "not-reciprocal");
+    let alloc = wasm::allocate(JSON::parse(r#"{"supply":10,"needs":[5,5,10]}"#).unwrap()).unwrap();
+    assert_eq!(get(&alloc, "allocated").as_f64().unwrap(), 10.0);
+    let synergy = wasm::synergy_degree(wasm::example_synergy().unwrap()).unwrap();
+    let c = get(&synergy, "synergy").as_f64().unwrap();
+    assert!((-1.0..=1.0).contains(&c));
+}

@@ -555,6 +555,7 @@
     applyStaticStrings();
     renderSignals();
     renderCharts();
+    if (state.analysis) state.analysis.render();
     prepareWhatIf();
     renderWhatIf();
     renderProblems();
@@ -630,6 +631,7 @@
     window.CrisisDesk.ready.then(
       function () {
         state.example = window.CrisisDesk.exampleSituation();
+        state.analysis = window.CrisisDeskAnalysis.mount({ t: t, fmt: fmt, lang: function () { return state.lang; } });
         var draft = storage("get", DRAFT_KEY);
         $("situation-json").value = draft !== null ? draft : pretty(state.example);
         runAssessment();

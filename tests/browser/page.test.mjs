@@ -162,6 +162,32 @@ test("the verdict shows its level in words and colour, its drivers, and every fr
   }
 });
 
+test("decision analysis: AHP with live CR and fixes, synergy and allocation (file://)", async () => {
+  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  await ready(page);
+  assert.match(await page.textContent("#ahp-cr"), /CR = 0\.000/);
+  // Contradictory judgements: G ≫ M, M ≫ N, yet N ≫ G.
+  await page.selectOption("#ahp-0-1", "9");
+  await page.selectOption("#ahp-1-2", "9");
+  await page.selectOption("#ahp-0-2", String(1 / 9));
+  const r = await page.evaluate(() =>
+    window.CrisisDesk.ahp({ matrix: [[1, 9, 1 / 9, 1], [null, 1, 9, 1], [null, null, 1, 1], [null, null, null, 1]] }));
+  assert.equal(r.consistent, false);
+  assert.equal(await page.getAttribute("#ahp-cr", "data-consistent"), "false");
+  assert.ok((await page.textContent("#ahp-cr")).includes(r.cr.toFixed(3)));
+  assert.equal(await page.$$eval("#ahp-suggestions li", (li) => li.length), r.suggestions.length);
+  assert.ok(r.suggestions.length > 0);
+  const s = await page.evaluate(() => window.CrisisDesk.synergyDegree(window.CrisisDesk.exampleSynergy()));
+  assert.ok((await page.textContent("#synergy-value")).includes(s.synergy.toFixed(3)));
+  await page.fill("#allocate-supply", "7");
+  await page.fill("#allocate-needs", "5, 5, 10");
+  await page.click("#allocate-form button");
+  const cells = await page.$$eval("#allocate-result tbody tr", (tr) => tr.map((r) => Number(r.children[2].textContent)));
+  assert.equal(cells.reduce((a, b) => a + b, 0), 7);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("each bad input shows every problem next to its path", async () => {
   for (const [origin, url] of origins()) {
     const { page, context, log } = await open(browser, url, { locale: "en-GB" });

@@ -1,0 +1,249 @@
+//! Decision analysis as Chinese public-administration research does it: expert weights by
+//! AHP ([`ahp`](mod@ahp)), data weights by entropy ([`entropy`](mod@entropy)), ranking by
+//! TOPSIS ([`topsis`](mod@topsis)), grading by fuzzy comprehensive evaluation
+//! ([`fuzzy`](mod@fuzzy)), the composite-system synergy degree of the response's subsystems
+//! ([`synergy`](mod@synergy)) and a fair split of a scarce resource ([`allocate`](mod@allocate)).
+//!
+//! Every function comes twice: a JSON reader (`XInput::from_json`, collecting every problem
+//! with its JSON path) followed by `XInput::evaluate`, and a plain Rust function on numbers.
+//! Every convention on which published implementations differ (the random-index table,
+//! TOPSIS normalisation, entropy normalisation, fuzzy operators, synergy grading cut-points)
+//! is an explicit setting that the output echoes; none is a silent choice. No output holds
+//! NaN or an infinity.
+
+pub mod ahp;
+pub mod allocate;
+pub mod entropy;
+pub mod fuzzy;
+pub mod synergy;
+pub mod topsis;
+
+use crate::error::{Code, InputError, Path, Problems};
+use crate::json::Json;
+use crate::read;
+use serde::Serialize;
+
+pub use crate::signals::incidence::Note;
+pub use ahp::{Ahp, AhpGroup, AhpGroupInput, AhpHierarchy, AhpHierarchyInput, AhpInput, AhpOptions, RandomIndex};
+pub use allocate::{Allocation, AllocationInput};
+pub use entropy::{CombineInput, CombineMethod, CombinedWeights, EntropyInput, EntropyNormalization, EntropyWeights};
+pub use fuzzy::{FuzzyEvaluation, FuzzyInput, FuzzyOperator};
+pub use synergy::{Synergy, SynergyInput};
+pub use topsis::{Topsis, TopsisInput, TopsisNormalization};
+
+/// `ahp(input)` in JS: see [`AhpInput::from_json`].
+pub fn ahp(input: &Json) -> Result<Ahp, InputError> {
+    AhpInput::from_json(input).map(|i| i.evaluate())
+}
+
+/// `ahpHierarchy(input)` in JS: see [`AhpHierarchyInput::from_json`].
+pub fn ahp_hierarchy(input: &Json) -> Result<AhpHierarchy, InputError> {
+    AhpHierarchyInput::from_json(input).map(|i| i.evaluate())
+}
+
+/// `ahpGroup(input)` in JS: see [`AhpGroupInput::from_json`].
+pub fn ahp_group(input: &Json) -> Result<AhpGroup, InputError> {
+    AhpGroupInput::from_json(input).map(|i| i.evaluate())
+}
+
+/// `entropyWeights(input)` in JS: see [`EntropyInput::from_json`].
+pub fn entropy_weights(input: &Json) -> Result<EntropyWeights, InputError> {
+    EntropyInput::from_json(input)?.evaluate()
+}
+
+/// `combineWeights(input)` in JS: see [`CombineInput::from_json`].
+pub fn combine_weights(input: &Json) -> Result<CombinedWeights, InputError> {
+    CombineInput::from_json(input)?.evaluate()
+}
+
+/// `topsis(input)` in JS: see [`TopsisInput::from_json`].
+pub fn topsis(input: &Json) -> Result<Topsis, InputError> {
+    TopsisInput::from_json(input)?.evaluate()
+}
+
+/// `fuzzyEvaluate(input)` in JS: see [`FuzzyInput::from_json`].
+pub fn fuzzy_evaluate(input: &Json) -> Result<FuzzyEvaluation, InputError> {
+    FuzzyInput::from_json(input)?.evaluate()
+}
+
+/// `synergyDegree(input)` in JS: see [`SynergyInput::from_json`].
+pub fn synergy_degree(input: &Json) -> Result<Synergy, InputError> {
+    SynergyInput::from_json(input).map(|i| i.evaluate())
+}
+
+/// `allocate(input)` in JS: see [`AllocationInput::from_json`].
+pub fn allocate(input: &Json) -> Result<Allocation, InputError> {
+    AllocationInput::from_json(input).map(|i| i.evaluate())
+}
+
+/// Whether a criterion is better high (`"benefit"`) or low (`"cost"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CriterionType {
+    Benefit,
+    Cost,
+}
+
+impl CriterionType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CriterionType::Benefit => "benefit",
+            CriterionType::Cost => "cost",
+        }
+    }
+}
+
+// ------------------------------------------------------------------ shared readers
+
+/// The error for a failed validation; never empty (a missing problem is reported as a bug).
+pub(crate) fn fail<T>(mut p: Problems) -> Result<T, InputError> {
+    if p.is_empty() {
+        p.push(Code::Internal, &Path::root(), "validation failed without naming a problem (a bug in crisis-desk)");
+    }
+    Err(p.finish(()).unwrap_err())
+}
+
+/// An array whose every item `cell` accepts; `None` (with problems recorded) otherwise.
+pub(crate) fn read_vec<T>(
+    v: &Json,
+    at: &Path,
+    p: &mut Problems,
+    mut cell: impl FnMut(&Json, &Path, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
+    let items = read::array(v, at, p)?;
+    let before = p.len();
+    let out: Vec<Option<T>> = items.iter().enumerate().map(|(i, x)| cell(x, &at.index(i), p)).collect();
+    if p.len() > before {
+        return None;
+    }
+    out.into_iter().collect()
+}
+
+/// An array of equally long arrays (a matrix, rows first). A row of another length is a
+/// `length-mismatch` at that row. `None` (with problems recorded) when anything is wrong.
+pub(crate) fn read_rows<T>(
+    v: &Json,
+    at: &Path,
+    p: &mut Problems,
+    mut cell: impl FnMut(&Json, &Path, &mut Problems) -> Option<T>,
+) -> Option<Vec<Vec<T>>> {
+    let rows = read::array(v, at, p)?;
+    let before = p.len();
+    let mut out = Vec::with_capacity(rows.len());
+    let mut width: Option<usize> = None;
+    for (i, row) in rows.iter().enumerate() {
+        let here = at.index(i);
+        let Some(items) = read::array(row, &here, p) else { continue };
+        match width {
+            None => width = Some(items.len()),
+            Some(w) if w != items.len() => {
+                p.push(
+                    Code::LengthMismatch,
+                    &here,
+                    format!("row {i} has {} entries but row 0 has {w}: every row needs the same number", items.len()),
+                );
+                continue;
+            }
+            Some(_) => {}
+        }
+        let cells: Vec<Option<T>> = items.iter().enumerate().map(|(j, x)| cell(x, &here.index(j), p)).collect();
+        out.push(cells);
+    }
+    if p.len() > before {
+        return None;
+    }
+    out.into_iter().map(|r| r.into_iter().collect()).collect()
+}
+
+/// A finite number ≥ 0 (`negative-value` below 0).
+pub(crate) fn non_negative(v: &Json, at: &Path, p: &mut Problems) -> Option<f64> {
+    let x = read::number(v, at, p)?;
+    if x < 0.0 {
+        p.push(Code::NegativeValue, at, format!("must be 0 or more (found {x})"));
+        return None;
+    }
+    Some(x)
+}
+
+/// An optional setting: `default` when absent or null, else `read`.
+pub(crate) fn setting<T>(
+    obj: &Json,
+    key: &str,
+    root: &Path,
+    p: &mut Problems,
+    default: T,
+    read: impl FnOnce(&Json, &Path, &mut Problems) -> Option<T>,
+) -> Option<T> {
+    match read::field(obj, key) {
+        None => Some(default),
+        Some(v) => read(v, &root.key(key), p),
+    }
+}
+
+/// A finite number within `[lo, hi]` (`out-of-range` otherwise).
+pub(crate) fn number_in(v: &Json, at: &Path, p: &mut Problems, lo: f64, hi: f64) -> Option<f64> {
+    let x = read::number(v, at, p)?;
+    if !(lo..=hi).contains(&x) {
+        p.push(Code::OutOfRange, at, format!("must be between {lo} and {hi} (found {x})"));
+        return None;
+    }
+    Some(x)
+}
+
+/// `"benefit"` / `"cost"` for each of `n` criteria.
+pub(crate) fn read_types(v: &Json, at: &Path, n: Option<usize>, p: &mut Problems) -> Option<Vec<CriterionType>> {
+    let types = read_vec(v, at, p, |x, here, p| {
+        read::one_of(x, here, &["benefit", "cost"], p).map(|k| {
+            if k == 0 {
+                CriterionType::Benefit
+            } else {
+                CriterionType::Cost
+            }
+        })
+    })?;
+    if let Some(n) = n {
+        if types.len() != n {
+            p.push(
+                Code::LengthMismatch,
+                at,
+                format!("has {} types but the matrix has {n} criteria (columns)", types.len()),
+            );
+            return None;
+        }
+    }
+    Some(types)
+}
+
+/// Weights ≥ 0, not all 0, divided by their sum. `what` names them in messages.
+pub(crate) fn normalized_weights(w: &[f64], at: &Path, p: &mut Problems) -> Option<Vec<f64>> {
+    let sum: f64 = w.iter().sum();
+    if sum <= 0.0 || !sum.is_finite() {
+        p.push(Code::AllZero, at, "at least one weight must be greater than 0");
+        return None;
+    }
+    Some(w.iter().map(|x| x / sum).collect())
+}
+
+/// Ordering key that treats values equal to 12 decimals as tied (so a stable sort keeps
+/// their input order): `round(x · 10¹²)`.
+pub(crate) fn tie_key(x: f64) -> i64 {
+    (x * 1e12).round() as i64
+}
+
+/// Finite or 0: the last guard before a value leaves the core.
+pub(crate) fn finite(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        0.0
+    }
+}
+
+/// Plural "s".
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
