@@ -8,12 +8,11 @@ use crisis_desk::Json;
 use nalgebra::DMatrix;
 use serde_json::{json, Value};
 
+mod common;
+use common::to_json;
+
 fn fixture() -> Value {
     serde_json::from_str(include_str!("fixtures/analysis/ahp.json")).unwrap()
-}
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
 }
 
 fn f64s(v: &Value) -> Vec<f64> {

@@ -3,15 +3,13 @@
 
 use crisis_desk::analysis::fuzzy::{self, compose, FactorGroup, FuzzyOperator, Grade};
 use crisis_desk::analysis::fuzzy_evaluate;
-use crisis_desk::Json;
 use serde_json::{json, Value};
+
+mod common;
+use common::to_json;
 
 fn fixture() -> Value {
     serde_json::from_str(include_str!("fixtures/analysis/fuzzy.json")).unwrap()
-}
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
 }
 
 fn f64s(v: &Value) -> Vec<f64> {
@@ -134,13 +132,8 @@ fn every_invalid_request_names_its_field() {
     for case in fixture()["invalid"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         let err = fuzzy_evaluate(&to_json(&case["input"])).expect_err(name);
-        let got: Vec<(&str, &str)> = err.problems.iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
-        let want: Vec<(&str, &str)> = case["expect"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| (e["code"].as_str().unwrap(), e["path"].as_str().unwrap()))
-            .collect();
+        let got = common::problem_pairs(&err);
+        let want = common::expected_pairs(case);
         assert_eq!(got, want, "{name}");
     }
 }

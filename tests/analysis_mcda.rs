@@ -6,15 +6,14 @@
 use crisis_desk::analysis::entropy::{self as ent, CombineMethod, EntropyNormalization};
 use crisis_desk::analysis::topsis::{self as top, TopsisNormalization};
 use crisis_desk::analysis::{combine_weights, entropy_weights, topsis, CriterionType};
-use crisis_desk::{InputError, Json};
+use crisis_desk::InputError;
 use serde_json::{json, Value};
+
+mod common;
+use common::to_json;
 
 fn load(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
-}
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
 }
 
 fn f64s(v: &Value) -> Vec<f64> {

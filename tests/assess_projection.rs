@@ -1,13 +1,12 @@
 //! `assess` reports the projection, the day capacity runs out and data quality: checked by
 //! recomputing the renewal equation by hand and against the capacity it reports.
 
+use crisis_desk::assess;
 use crisis_desk::signals::rt::estimate_rt;
-use crisis_desk::{assess, Json};
 use serde_json::{json, Value};
 
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
-}
+mod common;
+use common::to_json;
 
 fn example() -> Value {
     serde_json::from_str(crisis_desk::EXAMPLE_SITUATION).unwrap()

@@ -1,14 +1,13 @@
 //! `assess` reports Rt and growth: checked against the standalone estimators on the same
 //! days (two input paths through the core), and the handling of missing days and settings.
 
+use crisis_desk::assess;
 use crisis_desk::signals::rt::estimate_rt;
 use crisis_desk::signals::rt_summary::DEFAULT_SERIAL_INTERVAL;
-use crisis_desk::{assess, Json};
 use serde_json::{json, Value};
 
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
-}
+mod common;
+use common::to_json;
 
 fn example() -> Value {
     serde_json::from_str(crisis_desk::EXAMPLE_SITUATION).unwrap()

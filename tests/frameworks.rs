@@ -22,8 +22,10 @@ use crisis_desk::error::{Path, Problems};
 use crisis_desk::frameworks::{evaluate_frameworks, evaluate_frameworks_at, FrameworkOptions};
 use crisis_desk::signals::rt_summary::{rt_summary, RtPoint};
 use crisis_desk::situation::Situation;
-use crisis_desk::Json;
 use serde_json::{json, Map, Value};
+
+mod common;
+use common::to_json;
 
 const FIXTURES: [(&str, &str); 6] = [
     ("cdc", include_str!("fixtures/frameworks/cdc.json")),
@@ -35,10 +37,6 @@ const FIXTURES: [(&str, &str); 6] = [
 ];
 
 const START: &str = "2026-01-01";
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
-}
 
 /// Expands one column spec to `days` values.
 fn column(spec: &Value, days: usize, at: &str) -> Vec<Value> {

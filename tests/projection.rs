@@ -11,12 +11,11 @@ use crisis_desk::signals::rt::RtWindow;
 use crisis_desk::Json;
 use serde_json::{json, Value};
 
+mod common;
+use common::to_json;
+
 fn fixture() -> Value {
     serde_json::from_str(include_str!("fixtures/projection.json")).unwrap()
-}
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
 }
 
 fn window(q025: f64, median: f64, q975: f64, t_start: usize, t_end: usize) -> RtWindow {

@@ -7,12 +7,11 @@ use crisis_desk::signals::serial_interval::{discr_si, si_moments};
 use crisis_desk::Json;
 use serde_json::Value;
 
+mod common;
+use common::to_json;
+
 fn fixture() -> Value {
     serde_json::from_str(include_str!("fixtures/rt-epiestim.json")).unwrap()
-}
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
 }
 
 fn f64s(v: &Value) -> Vec<f64> {
@@ -112,13 +111,8 @@ fn each_invalid_request_reports_every_problem_with_code_and_path() {
     for case in fixture()["invalid"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         let err = estimate_rt(&to_json(&case["input"])).expect_err(name);
-        let got: Vec<(&str, &str)> = err.problems.iter().map(|p| (p.code.as_str(), p.path.as_str())).collect();
-        let want: Vec<(&str, &str)> = case["expect"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| (e["code"].as_str().unwrap(), e["path"].as_str().unwrap()))
-            .collect();
+        let got = common::problem_pairs(&err);
+        let want = common::expected_pairs(case);
         assert_eq!(got, want, "{name}");
         assert!(err.problems.iter().all(|p| !p.message.is_empty()), "{name}");
         for p in &err.problems {

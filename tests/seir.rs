@@ -9,12 +9,11 @@ use crisis_desk::signals::seir::{
 use crisis_desk::Json;
 use serde_json::{json, Value};
 
+mod common;
+use common::to_json;
+
 fn fixture() -> Value {
     serde_json::from_str(include_str!("fixtures/seir.json")).unwrap()
-}
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
 }
 
 fn input(v: Value) -> SeirInput {

@@ -4,12 +4,11 @@
 use crisis_desk::{assess, validate, Json};
 use serde_json::Value;
 
+mod common;
+use common::to_json;
+
 fn fixtures() -> Value {
     serde_json::from_str(include_str!("fixtures/situation-validation.json")).unwrap()
-}
-
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
 }
 
 #[test]

@@ -5,9 +5,8 @@ use crisis_desk::verdict::{composite, CompositeIndicator, CompositeSettings, LEV
 use crisis_desk::{assess_with, Json};
 use serde_json::{json, Value};
 
-fn to_json(v: &Value) -> Json {
-    serde_json::from_value(v.clone()).unwrap()
-}
+mod common;
+use common::to_json;
 
 fn example() -> Value {
     serde_json::from_str(crisis_desk::EXAMPLE_SITUATION).unwrap()
