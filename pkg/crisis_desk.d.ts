@@ -441,6 +441,28 @@ export interface Frameworks {
         weights: number[]; supply: number; allocated: number; unallocated: number; notes: Note[];
     }
 
+    // ---- Decision tables (src/escalation): GoRules ZEN's decision-table shape, FEEL unary tests ----
+    /** A decision table as in a GoRules ZEN decision-table node, plus optional `values`/`min`/`max` and `priority`. */
+    export interface DecisionTable {
+        id?: string; name?: string;
+        hitPolicy: "first" | "collect" | "unique" | "any" | "priority";
+        aggregation?: "sum" | "count" | "min" | "max";
+        inputs: { id: string; name?: string; field: string; values?: (string | number | boolean | null)[]; min?: number; max?: number }[];
+        outputs: { id: string; name?: string; field: string; priority?: (string | number | boolean | null)[] }[];
+        /** Each rule: `_id`, then a FEEL unary test per input id and a literal per output id (strings). */
+        rules: ({ _id: string; _description?: string } & Record<string, string>)[];
+    }
+    export type FeelValue = null | boolean | number | string | FeelValue[] | { [key: string]: FeelValue };
+    export interface RuleTrace {
+        rule: string; index: number; matched: boolean; selected: boolean;
+        inputs: { input: string; field: string; value: FeelValue; test: string; passed: boolean }[];
+        output?: FeelValue;
+    }
+    /** `result`: an object (first, unique, any, priority, aggregated collect; null when nothing matched) or an array (collect). */
+    export interface TableEvaluation { result: FeelValue; trace: RuleTrace[]; }
+    export interface TableDiagnostic { severity: "error" | "warning"; code: string; path: string; message: string; position?: number; }
+    export interface ZenDifference { path: string; rule?: string; column?: string; cell?: string; kind: string; message: string; }
+
     export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
     export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -532,6 +554,12 @@ export interface Frameworks {
     export function estimateRt(input: RtRequest): RtEstimate;
 
     /**
+     * Evaluates one decision table against a facts object, with the trace of which rules
+     * matched on which values. Throws a `CrisisDeskError` for a bad table or facts.
+     */
+    export function evaluateTable(table: DecisionTable, facts: object): TableEvaluation;
+
+    /**
      * The bundled illustrative example (a county-level city of about 1.4 million).
      */
     export function exampleSituation(): Situation;
@@ -574,9 +602,20 @@ export interface Frameworks {
     export function validateSituation(situation: unknown): Problem[];
 
     /**
+     * Every diagnostic of a decision table (parse errors with positions, overlaps, unreachable
+     * rules, gaps, unknown fields when `knownFields` is given); never throws for a bad table.
+     */
+    export function validateTable(table: unknown, known_fields?: string[]): TableDiagnostic[];
+
+    /**
      * The crisis-desk version (the crate's).
      */
     export function version(): string;
+
+    /**
+     * The cells of a table that GoRules ZEN would read otherwise than FEEL (for an export).
+     */
+    export function zenDifferences(table: DecisionTable): ZenDifference[];
 
 /**
  * Resolves once the WebAssembly module is instantiated. Rejects with a CrisisDeskError whose
@@ -603,6 +642,7 @@ declare const CrisisDesk: {
   debugPanic: typeof debugPanic;
   entropyWeights: typeof entropyWeights;
   estimateRt: typeof estimateRt;
+  evaluateTable: typeof evaluateTable;
   exampleSituation: typeof exampleSituation;
   exampleSynergy: typeof exampleSynergy;
   fuzzyEvaluate: typeof fuzzyEvaluate;
@@ -610,6 +650,8 @@ declare const CrisisDesk: {
   synergyDegree: typeof synergyDegree;
   topsis: typeof topsis;
   validateSituation: typeof validateSituation;
+  validateTable: typeof validateTable;
   version: typeof version;
+  zenDifferences: typeof zenDifferences;
 };
 export default CrisisDesk;

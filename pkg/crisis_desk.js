@@ -131,6 +131,22 @@ let CrisisDeskGlue = (function(exports) {
     exports.estimateRt = estimateRt;
 
     /**
+     * Evaluates one decision table against a facts object, with the trace of which rules
+     * matched on which values. Throws a `CrisisDeskError` for a bad table or facts.
+     * @param {DecisionTable} table
+     * @param {object} facts
+     * @returns {TableEvaluation}
+     */
+    function evaluateTable(table, facts) {
+        const ret = wasm.evaluateTable(table, facts);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.evaluateTable = evaluateTable;
+
+    /**
      * The bundled illustrative example (a county-level city of about 1.4 million).
      * @returns {Situation}
      */
@@ -237,6 +253,22 @@ let CrisisDeskGlue = (function(exports) {
     exports.validateSituation = validateSituation;
 
     /**
+     * Every diagnostic of a decision table (parse errors with positions, overlaps, unreachable
+     * rules, gaps, unknown fields when `knownFields` is given); never throws for a bad table.
+     * @param {unknown} table
+     * @param {string[]} [known_fields]
+     * @returns {TableDiagnostic[]}
+     */
+    function validateTable(table, known_fields) {
+        const ret = wasm.validateTable(table, isLikeNone(known_fields) ? 0 : addToExternrefTable0(known_fields));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.validateTable = validateTable;
+
+    /**
      * The crisis-desk version (the crate's).
      * @returns {string}
      */
@@ -253,6 +285,20 @@ let CrisisDeskGlue = (function(exports) {
         }
     }
     exports.version = version;
+
+    /**
+     * The cells of a table that GoRules ZEN would read otherwise than FEEL (for an export).
+     * @param {DecisionTable} table
+     * @returns {ZenDifference[]}
+     */
+    function zenDifferences(table) {
+        const ret = wasm.zenDifferences(table);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.zenDifferences = zenDifferences;
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
@@ -903,7 +949,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","combineWeights","debugPanic","entropyWeights","estimateRt","exampleSituation","exampleSynergy","fuzzyEvaluate","simulateSeir","synergyDegree","topsis","validateSituation","version"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","combineWeights","debugPanic","entropyWeights","estimateRt","evaluateTable","exampleSituation","exampleSynergy","fuzzyEvaluate","simulateSeir","synergyDegree","topsis","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -917,6 +963,7 @@ export const combineWeights = CrisisDesk.combineWeights;
 export const debugPanic = CrisisDesk.debugPanic;
 export const entropyWeights = CrisisDesk.entropyWeights;
 export const estimateRt = CrisisDesk.estimateRt;
+export const evaluateTable = CrisisDesk.evaluateTable;
 export const exampleSituation = CrisisDesk.exampleSituation;
 export const exampleSynergy = CrisisDesk.exampleSynergy;
 export const fuzzyEvaluate = CrisisDesk.fuzzyEvaluate;
@@ -924,4 +971,6 @@ export const simulateSeir = CrisisDesk.simulateSeir;
 export const synergyDegree = CrisisDesk.synergyDegree;
 export const topsis = CrisisDesk.topsis;
 export const validateSituation = CrisisDesk.validateSituation;
+export const validateTable = CrisisDesk.validateTable;
 export const version = CrisisDesk.version;
+export const zenDifferences = CrisisDesk.zenDifferences;

@@ -79,6 +79,28 @@ pub enum Code {
     FloorsExceedSupply,
     /// A recipient's floor is above its cap.
     FloorAboveCap,
+    /// A decision-table cell that is not valid FEEL (a unary test or an output literal).
+    FeelSyntax,
+    /// Two columns, or two rules, of one decision table share an id.
+    DuplicateId,
+    /// Two outputs of a decision table write the same field, or one writes inside the other.
+    OutputFieldConflict,
+    /// Two rules of a `unique` (or, with different outputs, an `any`) table can match together.
+    OverlappingRules,
+    /// A rule that can never fire (covered by the rules above it under `first`, or unsatisfiable).
+    UnreachableRule,
+    /// Numbers that no rule of a decision table covers.
+    UncoveredRange,
+    /// Listed (enumerated) input values that no rule of a decision table covers.
+    UncoveredValue,
+    /// A decision-table input reads a field that the known facts do not have.
+    UnknownField,
+    /// A cell names a value outside its column's listed `values` (or `priority` list).
+    ValueNotListed,
+    /// More than one rule matched under hit policy `unique`.
+    MultipleMatches,
+    /// Rules matched under hit policy `any` give different outputs.
+    ConflictingOutputs,
     /// A bug in crisis-desk, not in the input (a caught panic).
     Internal,
 }
@@ -120,6 +142,17 @@ impl Code {
             Code::SumNotOne => "sum-not-one",
             Code::FloorsExceedSupply => "floors-exceed-supply",
             Code::FloorAboveCap => "floor-above-cap",
+            Code::FeelSyntax => "feel-syntax",
+            Code::DuplicateId => "duplicate-id",
+            Code::OutputFieldConflict => "output-field-conflict",
+            Code::OverlappingRules => "overlapping-rules",
+            Code::UnreachableRule => "unreachable-rule",
+            Code::UncoveredRange => "uncovered-range",
+            Code::UncoveredValue => "uncovered-value",
+            Code::UnknownField => "unknown-field",
+            Code::ValueNotListed => "value-not-listed",
+            Code::MultipleMatches => "multiple-matches",
+            Code::ConflictingOutputs => "conflicting-outputs",
             Code::Internal => "internal",
         }
     }

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod assess;
 pub mod date;
 pub mod error;
+pub mod escalation;
 pub mod frameworks;
 pub mod json;
 mod read;

@@ -138,13 +138,22 @@ pub fn one_of(value: &Json, path: &Path, options: &[&str], problems: &mut Proble
 
 /// The allowed key nearest to a typo (edit distance ≤ 2, or equal ignoring case).
 fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let lower = key.to_lowercase();
-    allowed
-        .iter()
-        .map(|a| (a, if a.to_lowercase() == lower { 0 } else { levenshtein(&lower, &a.to_lowercase()) }))
-        .filter(|(_, d)| *d <= 2)
+    nearest(key, allowed.iter().copied(), 2)
+}
+
+/// The candidate nearest to `typo`: equal ignoring case, else the smallest edit distance up
+/// to `max_distance` (the first of equals). For "did you mean …?" hints.
+pub(crate) fn nearest<'a>(
+    typo: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    max_distance: usize,
+) -> Option<&'a str> {
+    let lower = typo.to_lowercase();
+    candidates
+        .map(|c| (c, if c.to_lowercase() == lower { 0 } else { levenshtein(&lower, &c.to_lowercase()) }))
+        .filter(|(_, d)| *d <= max_distance)
         .min_by_key(|(_, d)| *d)
-        .map(|(a, _)| *a)
+        .map(|(c, _)| c)
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {

@@ -451,6 +451,28 @@ export interface AllocateResult {
   weights: number[]; supply: number; allocated: number; unallocated: number; notes: Note[];
 }
 
+// ---- Decision tables (src/escalation): GoRules ZEN's decision-table shape, FEEL unary tests ----
+/** A decision table as in a GoRules ZEN decision-table node, plus optional `values`/`min`/`max` and `priority`. */
+export interface DecisionTable {
+  id?: string; name?: string;
+  hitPolicy: "first" | "collect" | "unique" | "any" | "priority";
+  aggregation?: "sum" | "count" | "min" | "max";
+  inputs: { id: string; name?: string; field: string; values?: (string | number | boolean | null)[]; min?: number; max?: number }[];
+  outputs: { id: string; name?: string; field: string; priority?: (string | number | boolean | null)[] }[];
+  /** Each rule: `_id`, then a FEEL unary test per input id and a literal per output id (strings). */
+  rules: ({ _id: string; _description?: string } & Record<string, string>)[];
+}
+export type FeelValue = null | boolean | number | string | FeelValue[] | { [key: string]: FeelValue };
+export interface RuleTrace {
+  rule: string; index: number; matched: boolean; selected: boolean;
+  inputs: { input: string; field: string; value: FeelValue; test: string; passed: boolean }[];
+  output?: FeelValue;
+}
+/** `result`: an object (first, unique, any, priority, aggregated collect; null when nothing matched) or an array (collect). */
+export interface TableEvaluation { result: FeelValue; trace: RuleTrace[]; }
+export interface TableDiagnostic { severity: "error" | "warning"; code: string; path: string; message: string; position?: number; }
+export interface ZenDifference { path: string; rule?: string; column?: string; cell?: string; kind: string; message: string; }
+
 export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
 export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -591,6 +613,46 @@ analysis_export!(
 #[wasm_bindgen(js_name = exampleSynergy, unchecked_return_type = "SynergyInput")]
 pub fn example_synergy() -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(crate::analysis::synergy::EXAMPLE_SYNERGY)
+}
+
+/// Evaluates one decision table against a facts object, with the trace of which rules
+/// matched on which values. Throws a `CrisisDeskError` for a bad table or facts.
+#[wasm_bindgen(js_name = evaluateTable, unchecked_return_type = "TableEvaluation")]
+pub fn evaluate_table(
+    #[wasm_bindgen(unchecked_param_type = "DecisionTable")] table: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] facts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let table = crate::escalation::Table::parse(&from_js(table)?).map_err(input_error)?;
+    let out = crate::escalation::evaluate_table(&table, &from_js(facts)?).map_err(input_error)?;
+    to_js(&out)
+}
+
+/// Every diagnostic of a decision table (parse errors with positions, overlaps, unreachable
+/// rules, gaps, unknown fields when `knownFields` is given); never throws for a bad table.
+#[wasm_bindgen(js_name = validateTable, unchecked_return_type = "TableDiagnostic[]")]
+pub fn validate_table(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] table: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string[]")] known_fields: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let table = from_js(table)?;
+    let schema = match known_fields {
+        Some(v) if !v.is_undefined() && !v.is_null() => {
+            let fields: Vec<String> = serde_wasm_bindgen::from_value(v)
+                .map_err(|_| input_error(InputError { problems: vec![unreadable()] }))?;
+            Some(crate::escalation::FactSchema::new(fields))
+        }
+        _ => None,
+    };
+    to_js(&crate::escalation::validate_table(&table, &crate::error::Path::root(), schema.as_ref()))
+}
+
+/// The cells of a table that GoRules ZEN would read otherwise than FEEL (for an export).
+#[wasm_bindgen(js_name = zenDifferences, unchecked_return_type = "ZenDifference[]")]
+pub fn zen_differences(
+    #[wasm_bindgen(unchecked_param_type = "DecisionTable")] table: JsValue,
+) -> Result<JsValue, JsValue> {
+    let table = crate::escalation::Table::parse(&from_js(table)?).map_err(input_error)?;
+    to_js(&crate::escalation::zen_differences(&table))
 }
 
 /// Every problem in a situation (empty when valid); never throws for a bad situation.

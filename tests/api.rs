@@ -169,3 +169,24 @@ fn decision_analysis_through_the_boundary() {
     let c = get(&synergy, "synergy").as_f64().unwrap();
     assert!((-1.0..=1.0).contains(&c));
 }
+
+#[wasm_bindgen_test]
+fn decision_tables_through_the_boundary() {
+    let table = JSON::parse(
+        r#"{"hitPolicy":"first","inputs":[{"id":"i1","field":"cases.per100k"}],"outputs":[{"id":"o1","field":"level"}],
+            "rules":[{"_id":"r1","i1":"< 10","o1":"\"low\""},{"_id":"r2","i1":"[10..50)","o1":"\"moderate\""},{"_id":"r3","i1":">= 50","o1":"\"high\""}]}"#,
+    )
+    .unwrap();
+    let out = wasm::evaluate_table(table.clone(), JSON::parse(r#"{"cases":{"per100k":10}}"#).unwrap()).unwrap();
+    assert_eq!(get(&get(&out, "result"), "level").as_string().unwrap(), "moderate");
+    let trace: Array = get(&out, "trace").unchecked_into();
+    assert_eq!(trace.length(), 2, "first: rules up to the match");
+    assert_eq!(get(&trace.get(1), "rule").as_string().unwrap(), "r2");
+    // A bad cell is a diagnostic with its position, not an exception.
+    let bad = JSON::parse(r#"{"hitPolicy":"first","inputs":[{"id":"i1","field":"x"}],"outputs":[{"id":"o1","field":"y"}],"rules":[{"_id":"r1","i1":"<< 3","o1":"1"}]}"#).unwrap();
+    let diags: Array = wasm::validate_table(bad.clone(), None).unwrap().unchecked_into();
+    assert_eq!(get(&diags.get(0), "code").as_string().unwrap(), "feel-syntax");
+    assert_eq!(get(&diags.get(0), "severity").as_string().unwrap(), "error");
+    let err = wasm::evaluate_table(bad, JSON::parse("{}").unwrap()).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "feel-syntax");
+}

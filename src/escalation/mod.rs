@@ -1,0 +1,20 @@
+//! Inter-agency escalation (issue 5). This part: the decision-table engine.
+//!
+//! - [`feel`]: FEEL unary tests (input cells) and output literals, parsed once into a typed AST;
+//! - [`table`]: decision tables in GoRules ZEN's decision-table-node shape, read from JSON with
+//!   every problem at its path, evaluated with a trace (which rules matched, on which values);
+//! - [`validate`]: diagnostics (syntax with positions, unknown fields, overlaps under `unique`
+//!   and `any`, rules that can never fire, gaps);
+//! - [`zen`]: the cells and settings GoRules ZEN would read otherwise, for the export.
+//!
+//! The wire shapes are documented on [`table`] (the table and the evaluation) and [`validate`].
+
+pub mod feel;
+pub mod table;
+pub mod validate;
+pub mod zen;
+
+pub use feel::{parse_output, parse_unary_tests, FeelError, UnaryTests, Value};
+pub use table::{evaluate_table, Aggregation, CellTrace, Evaluation, HitPolicy, Input, Output, Rule, RuleTrace, Table};
+pub use validate::{check_table, validate_table, Diagnostic, FactSchema, Severity};
+pub use zen::{zen_differences, ZenDifference};
