@@ -146,6 +146,67 @@
       }));
     }
 
+    // --- Entropy weights and TOPSIS from a CSV: header "name,crit1,crit2,…", an optional
+    // row "type,benefit,cost,…", then one row per alternative. Parsed as text, never as HTML.
+    function parseCsv(text) {
+      var rows = text.split(/\r?\n/).map(function (line) { return line.trim(); }).filter(Boolean).map(function (line) {
+        return line.split(/[,，\t]/).map(function (c) { return c.trim().replace(/^"(.*)"$/, "$1"); });
+      });
+      if (rows.length < 2) throw { problems: [{ path: "csv", message: t("csvTooShort") }] };
+      var header = rows[0].slice(1);
+      var types = null;
+      if (/^(type|类型)$/i.test(rows[1][0])) {
+        types = rows[1].slice(1).map(function (x) { return /^(cost|成本|越小越好)$/i.test(x) ? "cost" : "benefit"; });
+        rows.splice(1, 1);
+      }
+      var names = [], matrix = [], problems = [];
+      rows.slice(1).forEach(function (r, i) {
+        names.push(r[0]);
+        matrix.push(r.slice(1).map(function (x, j) {
+          var v = Number(x);
+          if (x === "" || !isFinite(v)) problems.push({ path: "csv row " + (i + 2) + ", column " + (j + 2), message: t("csvNotNumber", { value: x }) });
+          return v;
+        }));
+      });
+      if (problems.length) throw { problems: problems };
+      return { criteria: header, types: types || header.map(function () { return "benefit"; }), names: names, matrix: matrix };
+    }
+
+    function runMcda(e) {
+      if (e) e.preventDefault();
+      var out = document.getElementById("mcda-result");
+      var data, ent, top;
+      try {
+        data = parseCsv(document.getElementById("mcda-csv").value);
+        ent = root.CrisisDesk.entropyWeights({ matrix: data.matrix, types: data.types });
+        top = root.CrisisDesk.topsis({ matrix: data.matrix, weights: ent.weights, types: data.types });
+      } catch (err) {
+        out.textContent = problemsText(err);
+        return;
+      }
+      out.textContent = "";
+      var wHost = el("div"), rHost = el("div");
+      out.appendChild(wHost);
+      out.appendChild(rHost);
+      table(wHost, [t("colIndicator"), t("colType"), t("colWeight")], data.criteria.map(function (c, j) {
+        return [c, t("type." + data.types[j]), fmt(ent.weights[j] * 100, 1) + "%"];
+      }));
+      table(rHost, [t("colRank"), t("colAlternative"), t("colCloseness")], top.order.map(function (i) {
+        return [String(top.ranking[i]), data.names[i], fmt(top.closeness[i], 3)];
+      }));
+    }
+
+    document.getElementById("mcda-form").addEventListener("submit", runMcda);
+    document.getElementById("mcda-file").addEventListener("change", function (e) {
+      var file = e.target.files && e.target.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        document.getElementById("mcda-csv").value = String(reader.result);
+        runMcda();
+      };
+      reader.readAsText(file, "utf-8");
+    });
     document.getElementById("allocate-form").addEventListener("submit", runAllocate);
     return {
       render: function () {
@@ -153,6 +214,7 @@
         runAhp();
         runSynergy();
         runAllocate();
+        runMcda();
       }
     };
   }

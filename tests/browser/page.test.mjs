@@ -179,6 +179,20 @@ test("decision analysis: AHP with live CR and fixes, synergy and allocation (fil
   assert.ok(r.suggestions.length > 0);
   const s = await page.evaluate(() => window.CrisisDesk.synergyDegree(window.CrisisDesk.exampleSynergy()));
   assert.ok((await page.textContent("#synergy-value")).includes(s.synergy.toFixed(3)));
+  // Entropy weights and TOPSIS from the CSV in the box, then from a file with a bad cell.
+  const csv = await page.inputValue("#mcda-csv");
+  const lines = csv.trim().split("\n").map((l) => l.split(","));
+  const types = lines[1].slice(1);
+  const matrix = lines.slice(2).map((r) => r.slice(1).map(Number));
+  const expected = await page.evaluate(([matrix, types]) => {
+    const e = window.CrisisDesk.entropyWeights({ matrix, types });
+    return window.CrisisDesk.topsis({ matrix, weights: e.weights, types });
+  }, [matrix, types]);
+  const ranked = await page.$$eval("#mcda-result > div:nth-child(2) tbody tr", (tr) => tr.map((r) => r.children[1].textContent));
+  assert.deepEqual(ranked, expected.order.map((i) => lines[i + 2][0]));
+  await page.setInputFiles("#mcda-file", { name: "towns.csv", mimeType: "text/csv", buffer: Buffer.from("town,a,b\nX,1,<b>2</b>\nY,3,4\n") });
+  await page.waitForFunction(() => document.getElementById("mcda-result").textContent.includes("csv row 2"));
+  assert.equal(await page.$("#mcda-result b"), null, "file text is never inserted as HTML");
   await page.fill("#allocate-supply", "7");
   await page.fill("#allocate-needs", "5, 5, 10");
   await page.click("#allocate-form button");
