@@ -463,6 +463,71 @@ export interface Frameworks {
     export interface TableDiagnostic { severity: "error" | "warning"; code: string; path: string; message: string; position?: number; }
     export interface ZenDifference { path: string; rule?: string; column?: string; cell?: string; kind: string; message: string; }
 
+    // ---- Rulebooks and the escalation plan (src/escalation: rulebook, plan, hash) ----
+    export interface Bilingual { zh: string; en: string; }
+    export type Aspect = "government" | "medical" | "network" | "publicity";
+    /** A condition: dotted field → FEEL unary test, e.g. { "response.level": "\"III\", \"II\"" }. */
+    export type When = Record<string, string>;
+    export interface Rulebook {
+        schemaVersion: 1;
+        id: string;
+        title: Bilingual;
+        standDown?: string;
+        jurisdiction: {
+            region: { id: string; name: Bilingual; level: string };
+            parents: { id: string; name: Bilingual; level: string }[];
+            neighbours: { id: string; name: Bilingual; level: string; relation?: "adjacent" | "across-river" | "across-provincial-border" }[];
+        };
+        facts?: { id: string; label: Bilingual; type: "boolean" | "number" | "string" }[];
+        dataItems?: { id: string; label: Bilingual }[];
+        agencies: { id: string; name: Bilingual; aspect: Aspect; jurisdiction: string; contact?: Bilingual; source?: string }[];
+        tables?: (DecisionTable & { id: string; source?: string })[];
+        activation?: { id: string; agency: string; role: "lead" | "support"; when?: When; tasks?: Bilingual[]; source?: string }[];
+        notifications?: { id: string; from: string; to: string[]; within: { hours?: number; minutes?: number }; when?: When; basis?: Bilingual; source?: string }[];
+        sharing?: { id: string; item: string; from: string; to: string[]; when?: When; source?: string }[];
+        measures?: { id: string; label: Bilingual; aspect: Aspect; agency?: string; when?: When; standDown?: string; source?: string }[];
+        reportingChains?: { id: string; from: string; mustReach: string; source?: string }[];
+    }
+    export interface RulebookValidation { valid: boolean; diagnostics: TableDiagnostic[]; }
+    export interface EscalateOptions {
+        /** Default: the built-in rulebook (defaultRulebook()). */
+        rulebook?: Rulebook;
+        /** ISO 8601 with its offset, e.g. "2026-11-25T09:00:00+08:00". */
+        detectedAt: string;
+        /** "Asia/Shanghai" (default, +08:00), "UTC" or a fixed offset "+HH:MM". */
+        timeZone?: string;
+        facts?: Record<string, boolean | number | string | null>;
+        events?: Events;
+    }
+    export interface PlanTrace { table: string | null; rule: string; path: string; inputs: RuleTrace["inputs"]; }
+    export interface PlanAgency { id: string; name: Bilingual; aspect: Aspect; jurisdiction: string; contact: Bilingual | null; role: "lead" | "support"; tasks: Bilingual[]; trace: PlanTrace[]; }
+    export interface AgencyRef { id: string; name: Bilingual; }
+    export interface PlanNotification {
+        id: string; from: AgencyRef; to: AgencyRef[];
+        startsAt: string; startsAfter: string | null; withinMinutes: number;
+        /** Absolute deadline in the plan's time zone (ISO 8601 with offset), its date and clock time. */
+        deadline: string; date: string; clock: string;
+        basis: Bilingual; source: string | null; text: Bilingual; trace: PlanTrace[];
+    }
+    export interface Plan {
+        rulebook: { id: string; title: Bilingual; schemaVersion: number; hash: string; default: boolean };
+        detectedAt: string;
+        timeZone: { name: string; offset: string };
+        level: { level: "I" | "II" | "III" | "IV" | null; verdictLevel: "I" | "II" | "III" | "IV" | null; decidedBy: "table" | "verdict"; lead: AgencyRef[]; trace: PlanTrace[] };
+        agencies: Record<Aspect, PlanAgency[]>;
+        timeline: PlanNotification[];
+        sharing: { agency: AgencyRef; shares: { item: string; label: Bilingual; with: string[]; trace: PlanTrace[] }[]; receives: { item: string; label: Bilingual; with: string[]; trace: PlanTrace[] }[] }[];
+        measures: { id: string; label: Bilingual; aspect: Aspect; agency: string | null; standDown: { rule: string; holds: boolean; holdsOn: string | null; text: string } | null; trace: PlanTrace[] }[];
+        standDown: { rule: string; holds: boolean; earliestDate: string | null; daysSinceLastLocalCase: number | null; conditions: StandDownCondition[] };
+        tables: { id: string; result: FeelValue; trace: RuleTrace[] }[];
+        notes: string[];
+    }
+    export interface RulebookDiff {
+        from: string; to: string; identical: boolean; added: number; removed: number; changed: number;
+        changes: { kind: "added" | "removed" | "changed"; section: string; id: string; table?: string; path: string;
+        fields: { field: string; before: FeelValue; after: FeelValue }[]; deadline: boolean }[];
+    }
+
     export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
     export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -543,9 +608,26 @@ export interface Frameworks {
     export function debugPanic(): void;
 
     /**
+     * The built-in rulebook (Zhangjiagang under Suzhou, Jiangsu; entries marked as cited or illustrative).
+     */
+    export function defaultRulebook(): Rulebook;
+
+    /**
+     * Added, removed and changed rows, agencies and deadlines between two rulebooks.
+     */
+    export function diffRulebooks(a: Rulebook, b: Rulebook): RulebookDiff;
+
+    /**
      * r" Entropy weights of criteria from data (rows alternatives, columns criteria).
      */
     export function entropyWeights(input: EntropyInput): EntropyResult;
+
+    /**
+     * The escalation plan for an assessment: response level, agencies by aspect, the
+     * notification timeline with absolute deadlines, sharing, measures and stand-down, each line
+     * with its trace. Throws a `CrisisDeskError` listing every problem.
+     */
+    export function escalate(assessment: Assessment, options: EscalateOptions): Plan;
 
     /**
      * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
@@ -576,6 +658,11 @@ export interface Frameworks {
     export function fuzzyEvaluate(input: FuzzyInput): FuzzyResult;
 
     /**
+     * A stable content hash of a rulebook (`sha256:` + hex over its canonical JSON).
+     */
+    export function rulebookHash(rulebook: Rulebook): string;
+
+    /**
      * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
      * N?". Throws a `CrisisDeskError` listing every problem.
      */
@@ -595,6 +682,11 @@ export interface Frameworks {
      * r" TOPSIS closeness and ranking (vector normalisation by default, as Hwang & Yoon).
      */
     export function topsis(input: TopsisInput): TopsisResult;
+
+    /**
+     * Every diagnostic of a rulebook; never throws for a bad rulebook.
+     */
+    export function validateRulebook(rulebook: unknown): RulebookValidation;
 
     /**
      * Every problem in a situation (empty when valid); never throws for a bad situation.
@@ -640,15 +732,20 @@ declare const CrisisDesk: {
   assess: typeof assess;
   combineWeights: typeof combineWeights;
   debugPanic: typeof debugPanic;
+  defaultRulebook: typeof defaultRulebook;
+  diffRulebooks: typeof diffRulebooks;
   entropyWeights: typeof entropyWeights;
+  escalate: typeof escalate;
   estimateRt: typeof estimateRt;
   evaluateTable: typeof evaluateTable;
   exampleSituation: typeof exampleSituation;
   exampleSynergy: typeof exampleSynergy;
   fuzzyEvaluate: typeof fuzzyEvaluate;
+  rulebookHash: typeof rulebookHash;
   simulateSeir: typeof simulateSeir;
   synergyDegree: typeof synergyDegree;
   topsis: typeof topsis;
+  validateRulebook: typeof validateRulebook;
   validateSituation: typeof validateSituation;
   validateTable: typeof validateTable;
   version: typeof version;

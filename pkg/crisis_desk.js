@@ -102,6 +102,34 @@ let CrisisDeskGlue = (function(exports) {
     exports.debugPanic = debugPanic;
 
     /**
+     * The built-in rulebook (Zhangjiagang under Suzhou, Jiangsu; entries marked as cited or illustrative).
+     * @returns {Rulebook}
+     */
+    function defaultRulebook() {
+        const ret = wasm.defaultRulebook();
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.defaultRulebook = defaultRulebook;
+
+    /**
+     * Added, removed and changed rows, agencies and deadlines between two rulebooks.
+     * @param {Rulebook} a
+     * @param {Rulebook} b
+     * @returns {RulebookDiff}
+     */
+    function diffRulebooks(a, b) {
+        const ret = wasm.diffRulebooks(a, b);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.diffRulebooks = diffRulebooks;
+
+    /**
      * r" Entropy weights of criteria from data (rows alternatives, columns criteria).
      * @param {EntropyInput} input
      * @returns {EntropyResult}
@@ -114,6 +142,23 @@ let CrisisDeskGlue = (function(exports) {
         return takeFromExternrefTable0(ret[0]);
     }
     exports.entropyWeights = entropyWeights;
+
+    /**
+     * The escalation plan for an assessment: response level, agencies by aspect, the
+     * notification timeline with absolute deadlines, sharing, measures and stand-down, each line
+     * with its trace. Throws a `CrisisDeskError` listing every problem.
+     * @param {Assessment} assessment
+     * @param {EscalateOptions} options
+     * @returns {Plan}
+     */
+    function escalate(assessment, options) {
+        const ret = wasm.escalate(assessment, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.escalate = escalate;
 
     /**
      * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
@@ -188,6 +233,31 @@ let CrisisDeskGlue = (function(exports) {
     exports.fuzzyEvaluate = fuzzyEvaluate;
 
     /**
+     * A stable content hash of a rulebook (`sha256:` + hex over its canonical JSON).
+     * @param {Rulebook} rulebook
+     * @returns {string}
+     */
+    function rulebookHash(rulebook) {
+        let deferred2_0;
+        let deferred2_1;
+        try {
+            const ret = wasm.rulebookHash(rulebook);
+            var ptr1 = ret[0];
+            var len1 = ret[1];
+            if (ret[3]) {
+                ptr1 = 0; len1 = 0;
+                throw takeFromExternrefTable0(ret[2]);
+            }
+            deferred2_0 = ptr1;
+            deferred2_1 = len1;
+            return getStringFromWasm0(ptr1, len1);
+        } finally {
+            wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+        }
+    }
+    exports.rulebookHash = rulebookHash;
+
+    /**
      * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
      * N?". Throws a `CrisisDeskError` listing every problem.
      * @param {SeirInput} input
@@ -237,6 +307,20 @@ let CrisisDeskGlue = (function(exports) {
         return takeFromExternrefTable0(ret[0]);
     }
     exports.topsis = topsis;
+
+    /**
+     * Every diagnostic of a rulebook; never throws for a bad rulebook.
+     * @param {unknown} rulebook
+     * @returns {RulebookValidation}
+     */
+    function validateRulebook(rulebook) {
+        const ret = wasm.validateRulebook(rulebook);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.validateRulebook = validateRulebook;
 
     /**
      * Every problem in a situation (empty when valid); never throws for a bad situation.
@@ -949,7 +1033,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","combineWeights","debugPanic","entropyWeights","estimateRt","evaluateTable","exampleSituation","exampleSynergy","fuzzyEvaluate","simulateSeir","synergyDegree","topsis","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","fuzzyEvaluate","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -961,15 +1045,20 @@ export const allocate = CrisisDesk.allocate;
 export const assess = CrisisDesk.assess;
 export const combineWeights = CrisisDesk.combineWeights;
 export const debugPanic = CrisisDesk.debugPanic;
+export const defaultRulebook = CrisisDesk.defaultRulebook;
+export const diffRulebooks = CrisisDesk.diffRulebooks;
 export const entropyWeights = CrisisDesk.entropyWeights;
+export const escalate = CrisisDesk.escalate;
 export const estimateRt = CrisisDesk.estimateRt;
 export const evaluateTable = CrisisDesk.evaluateTable;
 export const exampleSituation = CrisisDesk.exampleSituation;
 export const exampleSynergy = CrisisDesk.exampleSynergy;
 export const fuzzyEvaluate = CrisisDesk.fuzzyEvaluate;
+export const rulebookHash = CrisisDesk.rulebookHash;
 export const simulateSeir = CrisisDesk.simulateSeir;
 export const synergyDegree = CrisisDesk.synergyDegree;
 export const topsis = CrisisDesk.topsis;
+export const validateRulebook = CrisisDesk.validateRulebook;
 export const validateSituation = CrisisDesk.validateSituation;
 export const validateTable = CrisisDesk.validateTable;
 export const version = CrisisDesk.version;

@@ -101,6 +101,14 @@ pub enum Code {
     MultipleMatches,
     /// Rules matched under hit policy `any` give different outputs.
     ConflictingOutputs,
+    /// A rulebook names an agency, place, data item or stand-down rule it does not define.
+    UnknownReference,
+    /// A rulebook's notifications report round in a circle (A → B → A), or to the sender itself.
+    ReportingCycle,
+    /// A rulebook's reporting chain never reaches the level (or place) it must reach.
+    ReportingDeadEnd,
+    /// A bilingual label lacks its Chinese or its English text.
+    MissingTranslation,
     /// A bug in crisis-desk, not in the input (a caught panic).
     Internal,
 }
@@ -153,6 +161,10 @@ impl Code {
             Code::ValueNotListed => "value-not-listed",
             Code::MultipleMatches => "multiple-matches",
             Code::ConflictingOutputs => "conflicting-outputs",
+            Code::UnknownReference => "unknown-reference",
+            Code::ReportingCycle => "reporting-cycle",
+            Code::ReportingDeadEnd => "reporting-dead-end",
+            Code::MissingTranslation => "missing-translation",
             Code::Internal => "internal",
         }
     }

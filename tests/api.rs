@@ -190,3 +190,22 @@ fn decision_tables_through_the_boundary() {
     let err = wasm::evaluate_table(bad, JSON::parse("{}").unwrap()).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "feel-syntax");
 }
+
+#[wasm_bindgen_test]
+fn escalation_plan_through_the_boundary() {
+    let assessment = wasm::assess(wasm::example_situation().unwrap(), None).unwrap();
+    let options = JSON::parse(r#"{"detectedAt":"2026-11-25T09:00:00+08:00"}"#).unwrap();
+    let plan = wasm::escalate(assessment, options).unwrap();
+    let timeline: Array = get(&plan, "timeline").unchecked_into();
+    assert_eq!(get(&timeline.get(0), "clock").as_string().unwrap(), "11:00");
+    let rulebook = wasm::default_rulebook().unwrap();
+    let validation = wasm::validate_rulebook(rulebook.clone()).unwrap();
+    assert_eq!(get(&validation, "valid"), JsValue::TRUE);
+    let hash = wasm::rulebook_hash(rulebook.clone()).unwrap();
+    assert!(hash.starts_with("sha256:") && hash.len() == 7 + 64);
+    let diff = wasm::diff_rulebooks(rulebook.clone(), rulebook).unwrap();
+    assert_eq!(get(&diff, "identical"), JsValue::TRUE);
+    let err =
+        wasm::escalate(JSON::parse("{}").unwrap(), JSON::parse(r#"{"detectedAt":"09:00"}"#).unwrap()).unwrap_err();
+    assert!(get(&err, "path").as_string().is_some());
+}

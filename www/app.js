@@ -556,6 +556,8 @@
     renderSignals();
     renderCharts();
     if (state.analysis) state.analysis.render();
+    $("plan").hidden = !state.assessment;
+    if (state.plan) state.plan.render();
     prepareWhatIf();
     renderWhatIf();
     renderProblems();
@@ -595,6 +597,7 @@
       state.assessment = null;
       state.problems = e && e.problems ? e.problems : [{ code: (e && e.code) || "internal", path: (e && e.path) || "", message: String((e && e.message) || e) }];
     }
+    if (state.plan && state.assessment) state.plan.run();
     render();
     if (state.problems) $("problems-heading").focus();
   }
@@ -632,6 +635,7 @@
       function () {
         state.example = window.CrisisDesk.exampleSituation();
         state.analysis = window.CrisisDeskAnalysis.mount({ t: t, fmt: fmt, lang: function () { return state.lang; } });
+        state.plan = window.CrisisDeskPlan.mount({ t: t, lang: function () { return state.lang; }, assessment: function () { return state.assessment; } });
         var draft = storage("get", DRAFT_KEY);
         $("situation-json").value = draft !== null ? draft : pretty(state.example);
         runAssessment();

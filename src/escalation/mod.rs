@@ -7,14 +7,29 @@
 //!   and `any`, rules that can never fire, gaps);
 //! - [`zen`]: the cells and settings GoRules ZEN would read otherwise, for the export.
 //!
-//! The wire shapes are documented on [`table`] (the table and the evaluation) and [`validate`].
+//! - [`rulebook`]: rulebooks (jurisdiction, agencies, tables, notifications, sharing, measures),
+//!   read with every problem at its path and validated beyond single tables;
+//! - [`plan`]: `escalate`, the plan with absolute deadlines and a trace on every line; the
+//!   bundled default rulebook (`default-rulebook.json`);
+//! - [`hash`]: a rulebook's content hash and the diff of two rulebooks;
+//! - [`jsontext`]: JSON text parsing and canonical serialisation (no serde_json in the core).
+//!
+//! The wire shapes are documented on [`table`] (the table and the evaluation), [`validate`],
+//! [`rulebook`], [`plan`] and [`hash`].
 
 pub mod feel;
+pub mod hash;
+pub mod jsontext;
+pub mod plan;
+pub mod rulebook;
 pub mod table;
 pub mod validate;
 pub mod zen;
 
 pub use feel::{parse_output, parse_unary_tests, FeelError, UnaryTests, Value};
+pub use hash::{diff_rulebooks, rulebook_hash, Change, FieldChange, RulebookDiff};
+pub use plan::{default_rulebook, escalate, Plan, Trace, DEFAULT_RULEBOOK};
+pub use rulebook::{validate_rulebook, Rulebook, RulebookValidation};
 pub use table::{evaluate_table, Aggregation, CellTrace, Evaluation, HitPolicy, Input, Output, Rule, RuleTrace, Table};
 pub use validate::{check_table, validate_table, Diagnostic, FactSchema, Severity};
 pub use zen::{zen_differences, ZenDifference};

@@ -202,6 +202,37 @@ test("decision analysis: AHP with live CR and fixes, synergy and allocation (fil
   await context.close();
 });
 
+test("the escalation plan: detected at 09:00, the county health administration is told by 11:00 (file:// and http)", async () => {
+  for (const [origin, url] of origins()) {
+    const { page, context, log } = await open(browser, url, { locale: "zh-CN" });
+    await ready(page);
+    await page.waitForSelector("#plan-timeline li");
+    assert.equal(await page.inputValue("#plan-detected"), example.asOf + "T09:00");
+    const plan = await page.evaluate((asOf) => {
+      const a = window.CrisisDesk.assess(window.CrisisDesk.exampleSituation());
+      return window.CrisisDesk.escalate(a, { detectedAt: asOf + "T09:00:00+08:00", facts: { crossBorderLink: false, majorEvent: false } });
+    }, example.asOf);
+    const shown = await page.$$eval("#plan-timeline li", (li) => li.map((x) => [x.dataset.id, x.querySelector(".clock").textContent]));
+    assert.deepEqual(shown, plan.timeline.map((d) => [d.id, d.date + " " + d.clock]));
+    assert.equal(plan.timeline[0].clock, "11:00", "2 hours to the county health administration");
+    assert.equal(plan.timeline[0].to[0].name.zh.includes("卫"), true, JSON.stringify(plan.timeline[0].to));
+    // The chain goes upwards with later deadlines.
+    const deadlines = plan.timeline.map((d) => d.deadline);
+    assert.deepEqual([...deadlines].sort(), deadlines);
+    assert.equal(await page.$$eval("#plan-agencies [data-role=lead]", (x) => x.length) > 0, true);
+    const status = await page.textContent("#plan-status");
+    assert.ok(plan.level.lead.every((l) => status.includes(l.name.zh)), status);
+    // A cross-border link notifies the neighbours.
+    await page.check("#plan-cross-border");
+    await page.click("#plan-form button");
+    const withBorder = await page.$$eval("#plan-timeline li", (li) => li.length);
+    assert.ok(withBorder > plan.timeline.length, `${withBorder} > ${plan.timeline.length}`);
+    await (await page.$("#plan")).screenshot({ path: join(SHOTS, `plan-${origin}.png`) });
+    assert.deepEqual(log.errors, [], origin);
+    await context.close();
+  }
+});
+
 test("each bad input shows every problem next to its path", async () => {
   for (const [origin, url] of origins()) {
     const { page, context, log } = await open(browser, url, { locale: "en-GB" });
