@@ -528,186 +528,220 @@ export interface Frameworks {
         fields: { field: string; before: FeelValue; after: FeelValue }[]; deadline: boolean }[];
     }
 
-    export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
-    export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
-
-    export interface Note { code: string; message: string; }
-
-    export interface WeeklySignals {
-        cumulativeLocalCases: number;
-        localCasesLast7Days: number | null;
-        localCasesPrevious7Days: number | null;
-        incidence7dPer100k: number | null;
-        /** Fraction: 0.25 means +25 %. */
-        weekOnWeekChange: number | null;
-        missingDaysLast7: number;
-        missingDaysPrevious7: number;
+    /** assessSeries: the levels as of every day (no look-ahead), and when each was entered and left. */
+    export interface SeriesAssessment {
+        dates: string[];
+        verdict: { level: ("I" | "II" | "III" | "IV" | null)[]; severity: number[]; precautionary: boolean[] };
+        frameworks: Partial<Record<FrameworkKey, { level: (string | number | null)[]; severity: (number | null)[] }>>;
+        composite?: { level: ("I" | "II" | "III" | "IV" | null)[]; severity: (number | null)[] };
+        transitions: { date: string; source: FrameworkKey | "verdict" | "composite"; from: string | number | null; to: string | number | null;
+        fromSeverity: number | null; toSeverity: number | null }[];
         notes: Note[];
     }
+    /** assessMany: one result per region, in input order; a bad region carries its own error. */
+    export type RegionResult =
+    | { ok: true; summary: {
+        name: string; population: number; asOf: string;
+        verdict: { level: "I" | "II" | "III" | "IV" | null; severity: number; colour: "red" | "orange" | "yellow" | "blue" | null; precautionary: boolean };
+        frameworks: Partial<Record<FrameworkKey, { level: string | number | null; severity: number | null }>>;
+        composite?: { score: number | null; level: "I" | "II" | "III" | "IV" | null; severity: number | null };
+        incidence7dPer100k: number | null;
+        rt: { mean: number; lower: number; upper: number } | null;
+        bedsOverCapacityDate: string | null } }
+        | { ok: false; error: { code: string; path: string; message: string; problems: Problem[] } };
 
-    export interface Assessment {
-        version: string;
-        region: { name: string; population: number; kind: Region["kind"]; parent: string | null };
-        asOf: string;
-        series: { firstDate: string; lastDate: string; days: number; columns: string[]; daysBehindAsOf: number };
-        /** Daily values for charts; the average is over reported days, null with fewer than 4 of 7. */
-        daily: { dates: string[]; localCases: DailyCount[]; localCases7dAverage: (number | null)[] };
-        signals: WeeklySignals;
-        rt: RtSummary;
-        growth: GrowthSignals;
-        projection: Projection;
-        dataQuality: DataQuality;
-        frameworks: Frameworks;
-        composite: Composite;
-        verdict: Verdict;
-    }
+        export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
+        export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
-    /** One problem with an input: a stable kebab-case code and the JSON path of the field. */
-    export interface Problem { code: string; path: string; message: string; }
+        export interface Note { code: string; message: string; }
 
-    /** What every function throws for bad input; `code` and `path` are those of the first problem. */
-    export interface CrisisDeskError extends Error { code: string; path: string; problems: Problem[]; }
+        export interface WeeklySignals {
+            cumulativeLocalCases: number;
+            localCasesLast7Days: number | null;
+            localCasesPrevious7Days: number | null;
+            incidence7dPer100k: number | null;
+            /** Fraction: 0.25 means +25 %. */
+            weekOnWeekChange: number | null;
+            missingDaysLast7: number;
+            missingDaysPrevious7: number;
+            notes: Note[];
+        }
+
+        export interface Assessment {
+            version: string;
+            region: { name: string; population: number; kind: Region["kind"]; parent: string | null };
+            asOf: string;
+            series: { firstDate: string; lastDate: string; days: number; columns: string[]; daysBehindAsOf: number };
+            /** Daily values for charts; the average is over reported days, null with fewer than 4 of 7. */
+            daily: { dates: string[]; localCases: DailyCount[]; localCases7dAverage: (number | null)[] };
+            signals: WeeklySignals;
+            rt: RtSummary;
+            growth: GrowthSignals;
+            projection: Projection;
+            dataQuality: DataQuality;
+            frameworks: Frameworks;
+            composite: Composite;
+            verdict: Verdict;
+        }
+
+        /** One problem with an input: a stable kebab-case code and the JSON path of the field. */
+        export interface Problem { code: string; path: string; message: string; }
+
+        /** What every function throws for bad input; `code` and `path` are those of the first problem. */
+        export interface CrisisDeskError extends Error { code: string; path: string; problems: Problem[]; }
 
 
 
-    /**
-     * r" AHP weights by the principal eigenvector, CI, CR and the judgements to reconsider.
-     */
-    export function ahp(input: AhpInput): AhpResult;
+        /**
+         * r" AHP weights by the principal eigenvector, CI, CR and the judgements to reconsider.
+         */
+        export function ahp(input: AhpInput): AhpResult;
 
-    /**
-     * r" Several experts' AHP matrices aggregated by element-wise geometric mean.
-     */
-    export function ahpGroup(input: AhpGroupInput): AhpGroupResult;
+        /**
+         * r" Several experts' AHP matrices aggregated by element-wise geometric mean.
+         */
+        export function ahpGroup(input: AhpGroupInput): AhpGroupResult;
 
-    /**
-     * r" AHP over a hierarchy (criteria, then sub-criteria): global weights and the hierarchy's CR.
-     */
-    export function ahpHierarchy(input: AhpHierarchyInput): AhpHierarchyResult;
+        /**
+         * r" AHP over a hierarchy (criteria, then sub-criteria): global weights and the hierarchy's CR.
+         */
+        export function ahpHierarchy(input: AhpHierarchyInput): AhpHierarchyResult;
 
-    /**
-     * r" A fair split of a scarce resource in whole units (water-filling, largest remainder).
-     */
-    export function allocate(input: AllocateInput): AllocateResult;
+        /**
+         * r" A fair split of a scarce resource in whole units (water-filling, largest remainder).
+         */
+        export function allocate(input: AllocateInput): AllocateResult;
 
-    /**
-     * Validates and assesses a situation; `options` (frameworks, precautionary rule, composite
-     * index) may be left out. Throws a `CrisisDeskError` listing every problem in both.
-     */
-    export function assess(situation: Situation, options?: AssessOptions): Assessment;
+        /**
+         * Validates and assesses a situation; `options` (frameworks, precautionary rule, composite
+         * index) may be left out. Throws a `CrisisDeskError` listing every problem in both.
+         */
+        export function assess(situation: Situation, options?: AssessOptions): Assessment;
 
-    /**
-     * r" Subjective (AHP) and objective (entropy) weights combined, linearly or multiplicatively.
-     */
-    export function combineWeights(input: CombineWeightsInput): CombineWeightsResult;
+        /**
+         * Many regions in one call, in input order, each with its summary or its own error. Throws
+         * only for bad options or an input that is not an array.
+         */
+        export function assessMany(situations: Situation[], options?: AssessOptions): RegionResult[];
 
-    /**
-     * Panics on purpose, to test that a bug surfaces as `code: "internal"` and that the
-     * next call still works. Not for use in an application.
-     */
-    export function debugPanic(): void;
+        /**
+         * The frameworks and the verdict as of every day of the series (no look-ahead), with the
+         * transitions between levels. Throws a `CrisisDeskError` listing every problem.
+         */
+        export function assessSeries(situation: Situation, options?: AssessOptions): SeriesAssessment;
 
-    /**
-     * The built-in rulebook (Zhangjiagang under Suzhou, Jiangsu; entries marked as cited or illustrative).
-     */
-    export function defaultRulebook(): Rulebook;
+        /**
+         * r" Subjective (AHP) and objective (entropy) weights combined, linearly or multiplicatively.
+         */
+        export function combineWeights(input: CombineWeightsInput): CombineWeightsResult;
 
-    /**
-     * Added, removed and changed rows, agencies and deadlines between two rulebooks.
-     */
-    export function diffRulebooks(a: Rulebook, b: Rulebook): RulebookDiff;
+        /**
+         * Panics on purpose, to test that a bug surfaces as `code: "internal"` and that the
+         * next call still works. Not for use in an application.
+         */
+        export function debugPanic(): void;
 
-    /**
-     * r" Entropy weights of criteria from data (rows alternatives, columns criteria).
-     */
-    export function entropyWeights(input: EntropyInput): EntropyResult;
+        /**
+         * The built-in rulebook (Zhangjiagang under Suzhou, Jiangsu; entries marked as cited or illustrative).
+         */
+        export function defaultRulebook(): Rulebook;
 
-    /**
-     * The escalation plan for an assessment: response level, agencies by aspect, the
-     * notification timeline with absolute deadlines, sharing, measures and stand-down, each line
-     * with its trace. Throws a `CrisisDeskError` listing every problem.
-     */
-    export function escalate(assessment: Assessment, options: EscalateOptions): Plan;
+        /**
+         * Added, removed and changed rows, agencies and deadlines between two rulebooks.
+         */
+        export function diffRulebooks(a: Rulebook, b: Rulebook): RulebookDiff;
 
-    /**
-     * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
-     * al. 2013). Throws a `CrisisDeskError` listing every problem.
-     */
-    export function estimateRt(input: RtRequest): RtEstimate;
+        /**
+         * r" Entropy weights of criteria from data (rows alternatives, columns criteria).
+         */
+        export function entropyWeights(input: EntropyInput): EntropyResult;
 
-    /**
-     * Evaluates one decision table against a facts object, with the trace of which rules
-     * matched on which values. Throws a `CrisisDeskError` for a bad table or facts.
-     */
-    export function evaluateTable(table: DecisionTable, facts: object): TableEvaluation;
+        /**
+         * The escalation plan for an assessment: response level, agencies by aspect, the
+         * notification timeline with absolute deadlines, sharing, measures and stand-down, each line
+         * with its trace. Throws a `CrisisDeskError` listing every problem.
+         */
+        export function escalate(assessment: Assessment, options: EscalateOptions): Plan;
 
-    /**
-     * The bundled illustrative example (a county-level city of about 1.4 million).
-     */
-    export function exampleSituation(): Situation;
+        /**
+         * The instantaneous reproduction number as EpiEstim's `estimate_R` computes it (Cori et
+         * al. 2013). Throws a `CrisisDeskError` listing every problem.
+         */
+        export function estimateRt(input: RtRequest): RtEstimate;
 
-    /**
-     * The bundled synergy example: base and current values for the four default subsystems
-     * (government, medical care, network/information, publicity); illustrative figures.
-     */
-    export function exampleSynergy(): SynergyInput;
+        /**
+         * Evaluates one decision table against a facts object, with the trace of which rules
+         * matched on which values. Throws a `CrisisDeskError` for a bad table or facts.
+         */
+        export function evaluateTable(table: DecisionTable, facts: object): TableEvaluation;
 
-    /**
-     * r" Fuzzy comprehensive evaluation (one or two levels).
-     */
-    export function fuzzyEvaluate(input: FuzzyInput): FuzzyResult;
+        /**
+         * The bundled illustrative example (a county-level city of about 1.4 million).
+         */
+        export function exampleSituation(): Situation;
 
-    /**
-     * A stable content hash of a rulebook (`sha256:` + hex over its canonical JSON).
-     */
-    export function rulebookHash(rulebook: Rulebook): string;
+        /**
+         * The bundled synergy example: base and current values for the four default subsystems
+         * (government, medical care, network/information, publicity); illustrative figures.
+         */
+        export function exampleSynergy(): SynergyInput;
 
-    /**
-     * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
-     * N?". Throws a `CrisisDeskError` listing every problem.
-     */
-    export function simulateSeir(input: SeirInput): SeirResult;
+        /**
+         * r" Fuzzy comprehensive evaluation (one or two levels).
+         */
+        export function fuzzyEvaluate(input: FuzzyInput): FuzzyResult;
 
-    /**
-     * Installs the panic hook so a bug logs its message to the console.
-     */
-    export function start(): void;
+        /**
+         * A stable content hash of a rulebook (`sha256:` + hex over its canonical JSON).
+         */
+        export function rulebookHash(rulebook: Rulebook): string;
 
-    /**
-     * r" The composite-system synergy degree of the response's subsystems between two periods.
-     */
-    export function synergyDegree(input: SynergyInput): SynergyResult;
+        /**
+         * An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day
+         * N?". Throws a `CrisisDeskError` listing every problem.
+         */
+        export function simulateSeir(input: SeirInput): SeirResult;
 
-    /**
-     * r" TOPSIS closeness and ranking (vector normalisation by default, as Hwang & Yoon).
-     */
-    export function topsis(input: TopsisInput): TopsisResult;
+        /**
+         * Installs the panic hook so a bug logs its message to the console.
+         */
+        export function start(): void;
 
-    /**
-     * Every diagnostic of a rulebook; never throws for a bad rulebook.
-     */
-    export function validateRulebook(rulebook: unknown): RulebookValidation;
+        /**
+         * r" The composite-system synergy degree of the response's subsystems between two periods.
+         */
+        export function synergyDegree(input: SynergyInput): SynergyResult;
 
-    /**
-     * Every problem in a situation (empty when valid); never throws for a bad situation.
-     */
-    export function validateSituation(situation: unknown): Problem[];
+        /**
+         * r" TOPSIS closeness and ranking (vector normalisation by default, as Hwang & Yoon).
+         */
+        export function topsis(input: TopsisInput): TopsisResult;
 
-    /**
-     * Every diagnostic of a decision table (parse errors with positions, overlaps, unreachable
-     * rules, gaps, unknown fields when `knownFields` is given); never throws for a bad table.
-     */
-    export function validateTable(table: unknown, known_fields?: string[]): TableDiagnostic[];
+        /**
+         * Every diagnostic of a rulebook; never throws for a bad rulebook.
+         */
+        export function validateRulebook(rulebook: unknown): RulebookValidation;
 
-    /**
-     * The crisis-desk version (the crate's).
-     */
-    export function version(): string;
+        /**
+         * Every problem in a situation (empty when valid); never throws for a bad situation.
+         */
+        export function validateSituation(situation: unknown): Problem[];
 
-    /**
-     * The cells of a table that GoRules ZEN would read otherwise than FEEL (for an export).
-     */
-    export function zenDifferences(table: DecisionTable): ZenDifference[];
+        /**
+         * Every diagnostic of a decision table (parse errors with positions, overlaps, unreachable
+         * rules, gaps, unknown fields when `knownFields` is given); never throws for a bad table.
+         */
+        export function validateTable(table: unknown, known_fields?: string[]): TableDiagnostic[];
+
+        /**
+         * The crisis-desk version (the crate's).
+         */
+        export function version(): string;
+
+        /**
+         * The cells of a table that GoRules ZEN would read otherwise than FEEL (for an export).
+         */
+        export function zenDifferences(table: DecisionTable): ZenDifference[];
 
 /**
  * Resolves once the WebAssembly module is instantiated. Rejects with a CrisisDeskError whose
@@ -730,6 +764,8 @@ declare const CrisisDesk: {
   ahpHierarchy: typeof ahpHierarchy;
   allocate: typeof allocate;
   assess: typeof assess;
+  assessMany: typeof assessMany;
+  assessSeries: typeof assessSeries;
   combineWeights: typeof combineWeights;
   debugPanic: typeof debugPanic;
   defaultRulebook: typeof defaultRulebook;

@@ -79,6 +79,38 @@ let CrisisDeskGlue = (function(exports) {
     exports.assess = assess;
 
     /**
+     * Many regions in one call, in input order, each with its summary or its own error. Throws
+     * only for bad options or an input that is not an array.
+     * @param {Situation[]} situations
+     * @param {AssessOptions} [options]
+     * @returns {RegionResult[]}
+     */
+    function assessMany(situations, options) {
+        const ret = wasm.assessMany(situations, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.assessMany = assessMany;
+
+    /**
+     * The frameworks and the verdict as of every day of the series (no look-ahead), with the
+     * transitions between levels. Throws a `CrisisDeskError` listing every problem.
+     * @param {Situation} situation
+     * @param {AssessOptions} [options]
+     * @returns {SeriesAssessment}
+     */
+    function assessSeries(situation, options) {
+        const ret = wasm.assessSeries(situation, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.assessSeries = assessSeries;
+
+    /**
      * r" Subjective (AHP) and objective (entropy) weights combined, linearly or multiplicatively.
      * @param {CombineWeightsInput} input
      * @returns {CombineWeightsResult}
@@ -1033,7 +1065,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","fuzzyEvaluate","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","fuzzyEvaluate","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -1043,6 +1075,8 @@ export const ahpGroup = CrisisDesk.ahpGroup;
 export const ahpHierarchy = CrisisDesk.ahpHierarchy;
 export const allocate = CrisisDesk.allocate;
 export const assess = CrisisDesk.assess;
+export const assessMany = CrisisDesk.assessMany;
+export const assessSeries = CrisisDesk.assessSeries;
 export const combineWeights = CrisisDesk.combineWeights;
 export const debugPanic = CrisisDesk.debugPanic;
 export const defaultRulebook = CrisisDesk.defaultRulebook;

@@ -13,6 +13,7 @@ pub mod json;
 mod read;
 pub mod signals;
 pub mod situation;
+pub mod timeline;
 pub mod verdict;
 pub mod wasm;
 

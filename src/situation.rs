@@ -314,7 +314,14 @@ fn read_series(v: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) -> 
         let values = items
             .iter()
             .enumerate()
-            .map(|(i, item)| if item.is_null() { None } else { read::count(item, &at.index(i), p) })
+            .map(|(i, item)| match item {
+                Json::Null => None,
+                // A valid count needs no path; build one only to report a problem.
+                Json::Number(x) if x.is_finite() && *x >= 0.0 && x.fract() == 0.0 && *x <= 9_007_199_254_740_991.0 => {
+                    Some(*x)
+                }
+                _ => read::count(item, &at.index(i), p),
+            })
             .collect();
         columns[c as usize] = Some(values);
     }
@@ -347,7 +354,14 @@ fn read_dates(obj: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) ->
     let at = path.key("date");
     let items = read::array(read::required(obj, "date", path, p)?, &at, p)?;
     let before = p.len();
-    let parsed: Vec<Option<Date>> = items.iter().enumerate().map(|(i, v)| read::date(v, &at.index(i), p)).collect();
+    let parsed: Vec<Option<Date>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Json::String(s) if Date::parse(s).is_some() => Date::parse(s),
+            _ => read::date(v, &at.index(i), p),
+        })
+        .collect();
     for i in 1..parsed.len() {
         if let (Some(prev), Some(d)) = (parsed[i - 1], parsed[i]) {
             let step = d.0 - prev.0;

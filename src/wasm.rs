@@ -538,6 +538,28 @@ export interface RulebookDiff {
              fields: { field: string; before: FeelValue; after: FeelValue }[]; deadline: boolean }[];
 }
 
+/** assessSeries: the levels as of every day (no look-ahead), and when each was entered and left. */
+export interface SeriesAssessment {
+  dates: string[];
+  verdict: { level: ("I" | "II" | "III" | "IV" | null)[]; severity: number[]; precautionary: boolean[] };
+  frameworks: Partial<Record<FrameworkKey, { level: (string | number | null)[]; severity: (number | null)[] }>>;
+  composite?: { level: ("I" | "II" | "III" | "IV" | null)[]; severity: (number | null)[] };
+  transitions: { date: string; source: FrameworkKey | "verdict" | "composite"; from: string | number | null; to: string | number | null;
+                 fromSeverity: number | null; toSeverity: number | null }[];
+  notes: Note[];
+}
+/** assessMany: one result per region, in input order; a bad region carries its own error. */
+export type RegionResult =
+  | { ok: true; summary: {
+      name: string; population: number; asOf: string;
+      verdict: { level: "I" | "II" | "III" | "IV" | null; severity: number; colour: "red" | "orange" | "yellow" | "blue" | null; precautionary: boolean };
+      frameworks: Partial<Record<FrameworkKey, { level: string | number | null; severity: number | null }>>;
+      composite?: { score: number | null; level: "I" | "II" | "III" | "IV" | null; severity: number | null };
+      incidence7dPer100k: number | null;
+      rt: { mean: number; lower: number; upper: number } | null;
+      bedsOverCapacityDate: string | null } }
+  | { ok: false; error: { code: string; path: string; message: string; problems: Problem[] } };
+
 export interface GrowthWindow { days: number; reportedDays: number; fit: GrowthFit | null; notes: Note[]; }
 export interface GrowthSignals { last7Days: GrowthWindow; last14Days: GrowthWindow; }
 
@@ -759,6 +781,37 @@ pub fn diff_rulebooks(
     #[wasm_bindgen(unchecked_param_type = "Rulebook")] b: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_js(&crate::escalation::diff_rulebooks(&from_js(a)?, &from_js(b)?))
+}
+
+/// The frameworks and the verdict as of every day of the series (no look-ahead), with the
+/// transitions between levels. Throws a `CrisisDeskError` listing every problem.
+#[wasm_bindgen(js_name = assessSeries, unchecked_return_type = "SeriesAssessment")]
+pub fn assess_series(
+    #[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let input = from_js(situation)?;
+    let options = options_json(options)?;
+    to_js(&crate::timeline::assess_series(&input, &options).map_err(input_error)?)
+}
+
+/// Many regions in one call, in input order, each with its summary or its own error. Throws
+/// only for bad options or an input that is not an array.
+#[wasm_bindgen(js_name = assessMany, unchecked_return_type = "RegionResult[]")]
+pub fn assess_many(
+    #[wasm_bindgen(unchecked_param_type = "Situation[]")] situations: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let input = from_js(situations)?;
+    let options = options_json(options)?;
+    to_js(&crate::timeline::assess_many(&input, &options).map_err(input_error)?)
+}
+
+fn options_json(options: Option<JsValue>) -> Result<Json, JsValue> {
+    match options {
+        Some(o) if !o.is_undefined() && !o.is_null() => from_js(o),
+        _ => Ok(Json::Null),
+    }
 }
 
 /// Every problem in a situation (empty when valid); never throws for a bad situation.

@@ -209,3 +209,19 @@ fn escalation_plan_through_the_boundary() {
         wasm::escalate(JSON::parse("{}").unwrap(), JSON::parse(r#"{"detectedAt":"09:00"}"#).unwrap()).unwrap_err();
     assert!(get(&err, "path").as_string().is_some());
 }
+
+#[wasm_bindgen_test]
+fn series_and_many_through_the_boundary() {
+    let example = wasm::example_situation().unwrap();
+    let series = wasm::assess_series(example.clone(), None).unwrap();
+    let dates: Array = get(&series, "dates").unchecked_into();
+    let levels: Array = get(&get(&series, "verdict"), "level").unchecked_into();
+    assert_eq!(dates.length(), levels.length());
+    let full = wasm::assess(example.clone(), None).unwrap();
+    assert_eq!(levels.get(levels.length() - 1), get(&get(&full, "verdict"), "level"), "the last day is assess()");
+    let bad = JSON::parse(r#"{"region":{"name":"x","population":0,"kind":"county"},"asOf":"2026-01-01","series":{"date":["2026-01-01"],"localCases":[1]}}"#).unwrap();
+    let many: Array = wasm::assess_many(Array::of2(&example, &bad).into(), None).unwrap().unchecked_into();
+    assert_eq!(get(&many.get(0), "ok"), JsValue::TRUE);
+    assert_eq!(get(&many.get(1), "ok"), JsValue::FALSE);
+    assert_eq!(get(&get(&many.get(1), "error"), "path").as_string().unwrap(), "[1].region.population");
+}

@@ -7,7 +7,8 @@ use super::standdown::{
     streak, NINTH_EDITION_HIGH_TO_MEDIUM_DAYS, NINTH_EDITION_TO_LOW_DAYS, TWENTY_MEASURES_HIGH_TO_LOW_DAYS,
 };
 use super::{
-    column_path, day_path, extend_unique, input_path, num, Criterion, FrameworkResult, Reading, View, MAX_LISTED,
+    column_path, date_text, day_path, extend_unique, input_path, num, Criterion, FrameworkResult, Reading, View,
+    MAX_LISTED,
 };
 use crate::signals::incidence::Note;
 use crate::situation::{Column, DiseaseClass, RegionKind};
@@ -723,7 +724,7 @@ pub(crate) fn risk_area_2022(view: &View<'_>, options: &FrameworkOptions) -> Fra
             });
         }
     }
-    let last = s.last_event.map(|i| view.date(i).to_string());
+    let last = s.last_event.map(|i| date_text(view.date(i)));
     let free_text = match &last {
         Some(d) => {
             format!("{} infection-free day(s) to {} since the last local infection on {d}", s.known_free, view.as_of)

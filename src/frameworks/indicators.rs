@@ -17,7 +17,7 @@
 //! China's entry quarantine, do not measure transmission in the community. WHO's
 //! "no cases" / "sporadic" distinction also reads `importedCases` (see [`super::who`]).
 
-use super::{column_path, day_path, input_path, View};
+use super::{column_path, date_text, day_path, input_path, View};
 use crate::date::Date;
 use crate::signals::rt_summary::RtPoint;
 use crate::situation::Column;
@@ -142,8 +142,8 @@ fn empty(view: &View<'_>, days: usize, unit: &'static str, used_by: &'static [&'
     Indicator {
         value: None,
         unit,
-        from: Some(view.date(to - days as i64 + 1).to_string()),
-        to: Some(view.as_of.to_string()),
+        from: Some(date_text(view.date(to - days as i64 + 1))),
+        to: Some(date_text(view.as_of)),
         days,
         days_reported: 0,
         lower_bound: false,
@@ -350,7 +350,7 @@ fn icu(view: &View<'_>) -> Indicator {
 }
 
 fn rt_value(view: &View<'_>, rt: Option<&RtPoint>) -> Indicator {
-    let as_of = view.as_of.to_string();
+    let as_of = date_text(view.as_of);
     let mut ind = empty(view, 0, "reproduction number", &["covidActNow"]);
     ind.from = None;
     ind.to = None;
@@ -378,7 +378,7 @@ fn rt_value(view: &View<'_>, rt: Option<&RtPoint>) -> Indicator {
 fn cumulative(view: &View<'_>) -> Indicator {
     let to = view.end();
     let mut ind = empty(view, (to + 1).max(0) as usize, "cases", &["chinaRiskArea2020"]);
-    ind.from = Some(view.situation.series.start.to_string());
+    ind.from = Some(date_text(view.situation.series.start));
     let mut sum = 0.0;
     let mut missing = 0;
     for i in 0..=to {
@@ -426,7 +426,7 @@ fn days_since_last_case(view: &View<'_>) -> Indicator {
         (0..=to.min(view.len as i64 - 1)).rev().find(|&i| view.value(Column::LocalCases, i).is_some_and(|x| x > 0.0));
     match last {
         Some(i) => {
-            ind.from = Some(view.date(i).to_string());
+            ind.from = Some(date_text(view.date(i)));
             ind.days = (to - i + 1) as usize;
             ind.days_reported = (i..=to).filter(|&j| view.value(Column::LocalCases, j).is_some()).count();
             ind.value = Some((to - i) as f64);

@@ -138,6 +138,20 @@ pub fn evaluate_frameworks_at(
     evaluate(View::new(situation, day + 1, situation.series.date(day)), rt, options)
 }
 
+/// Evaluates the frameworks as of `as_of`, any day from the series start to the situation's
+/// `asOf`: like [`evaluate_frameworks_at`], and past the end of the series like
+/// [`evaluate_frameworks`] (the days after it up to `as_of` count as missing). On `asOf` it is
+/// [`evaluate_frameworks`]. A level timeline that runs to `asOf` is built from it.
+pub fn evaluate_frameworks_on(
+    situation: &Situation,
+    as_of: Date,
+    rt: Option<&RtPoint>,
+    options: &FrameworkOptions,
+) -> Frameworks {
+    let len = (as_of.0 - situation.series.start.0 + 1).clamp(0, situation.series.len as i64) as usize;
+    evaluate(View::new(situation, len, as_of), rt, options)
+}
+
 fn evaluate(view: View<'_>, rt: Option<&RtPoint>, options: &FrameworkOptions) -> Frameworks {
     let ind = Indicators::compute(&view, rt);
     let on = |k: FrameworkKey| options.is_enabled(k);
@@ -155,7 +169,7 @@ fn evaluate(view: View<'_>, rt: Option<&RtPoint>, options: &FrameworkOptions) ->
         });
     }
     Frameworks {
-        as_of: view.as_of.to_string(),
+        as_of: date_text(view.as_of),
         china_event_grade: on(FrameworkKey::ChinaEventGrade).then(|| china::event_grade(&view, &ind, options)),
         china_risk_area_2020: on(FrameworkKey::ChinaRiskArea2020).then(|| china::risk_area_2020(&view, &ind)),
         china_risk_area_2022: on(FrameworkKey::ChinaRiskArea2022).then(|| china::risk_area_2022(&view, options)),
@@ -212,19 +226,45 @@ impl<'a> View<'a> {
 /// is usually a wrong `asOf`, and the first days are enough to find it.
 pub const MAX_LISTED: usize = 100;
 
-/// `series.<column>`.
+// The paths below are what `Path::root().key(..)…to_string()` writes, built directly: every
+// evaluation names its inputs, and a level timeline evaluates every day.
+
+/// True when [`Path::key`] writes `key` plainly (`a.key`), not quoted (`a["key"]`).
+fn plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        && !key.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// `series.<column>` (column keys are plain identifiers).
 pub(crate) fn column_path(c: Column) -> String {
-    Path::root().key("series").key(c.key()).to_string()
+    let key = c.key();
+    let mut s = String::with_capacity(12 + key.len());
+    s.push_str("series.");
+    s.push_str(key);
+    s
 }
 
 /// `series.<column>[i]`: a missing day, also past the end of the array (a day up to `asOf`).
 pub(crate) fn day_path(c: Column, i: i64) -> String {
-    Path::root().key("series").key(c.key()).index(i.max(0) as usize).to_string()
+    let mut s = column_path(c);
+    s.push('[');
+    s.push_str(&(i.max(0) as usize).to_string());
+    s.push(']');
+    s
 }
 
 /// `<section>.<key>`, e.g. `capacity.beds`.
 pub(crate) fn input_path(section: &str, key: &str) -> String {
-    Path::root().key(section).key(key).to_string()
+    if plain_key(section) && plain_key(key) {
+        let mut s = String::with_capacity(section.len() + 1 + key.len());
+        s.push_str(section);
+        s.push('.');
+        s.push_str(key);
+        s
+    } else {
+        Path::root().key(section).key(key).to_string()
+    }
 }
 
 /// Index of the band `x` falls in when each bound opens the next band (lower bounds inclusive:
@@ -244,18 +284,52 @@ pub(crate) fn band_text(i: usize, bounds: &[f64], upper_inclusive: bool) -> Stri
     let lo = if i == 0 { None } else { Some(bounds[i - 1]) };
     let hi = bounds.get(i).copied();
     let (open, close) = if upper_inclusive { ("(", "]") } else { ("[", ")") };
-    match (lo, hi) {
-        (None, Some(h)) if upper_inclusive => format!("[0, {}]", num(h)),
-        (None, Some(h)) => format!("[0, {})", num(h)),
-        (Some(l), Some(h)) => format!("{open}{}, {}{close}", num(l), num(h)),
-        (Some(l), None) if upper_inclusive => format!("({}, ∞)", num(l)),
-        (Some(l), None) => format!("[{}, ∞)", num(l)),
-        (None, None) => "[0, ∞)".into(),
+    // `[0, h]`, `[0, h)`, `(l, h]`, `[l, h)`, `(l, ∞)`, `[l, ∞)`, `[0, ∞)`.
+    let (first, lower) = match lo {
+        None => ("[", "0".to_string()),
+        Some(l) => (open, num(l)),
+    };
+    let (upper, last) = match hi {
+        None => ("∞".to_string(), ")"),
+        Some(h) => (num(h), close),
+    };
+    let mut s = String::with_capacity(lower.len() + upper.len() + 6);
+    s.push_str(first);
+    s.push_str(&lower);
+    s.push_str(", ");
+    s.push_str(&upper);
+    s.push_str(last);
+    s
+}
+
+/// `d.to_string()` (`YYYY-MM-DD`) without the formatting machinery: every evaluation dates its
+/// windows, and a level timeline evaluates every day.
+pub(crate) fn date_text(d: Date) -> String {
+    let (y, m, day) = d.ymd();
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
     }
+    let digit = |x: i64| char::from(b'0' + x as u8);
+    let mut s = String::with_capacity(10);
+    for x in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+        s.push(digit(x));
+    }
+    s.push('-');
+    s.push(digit(m / 10));
+    s.push(digit(m % 10));
+    s.push('-');
+    s.push(digit(day / 10));
+    s.push(digit(day % 10));
+    s
 }
 
 /// A number for a message: up to 2 decimals, no trailing zeros.
 pub(crate) fn num(x: f64) -> String {
+    // Whole numbers (counts, most thresholds) print as integers: the same text, without the
+    // slow exact float formatting (a level timeline formats thousands of these).
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return (x as i64).to_string();
+    }
     let s = format!("{x:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -344,6 +418,73 @@ mod tests {
         assert_eq!(band_text(0, &can, true), "[0, 1]");
         assert_eq!(band_text(4, &can, true), "(75, ∞)");
         assert_eq!(band_text(3, &cdc, false), "[100, ∞)");
+        assert_eq!(band_text(1, &can, true), "(1, 10]");
+        assert_eq!(band_text(0, &cdc, false), "[0, 10)");
+        assert_eq!(band_text(0, &[], false), "[0, ∞)");
+        assert_eq!(band_text(0, &[], true), "[0, ∞)");
+        assert_eq!(band_text(1, &[2.5], true), "(2.5, ∞)");
+    }
+
+    #[test]
+    fn paths_are_what_path_writes() {
+        for c in Column::ALL {
+            assert_eq!(column_path(c), Path::root().key("series").key(c.key()).to_string());
+            for i in [-3, 0, 7, 365, 12_345] {
+                assert_eq!(
+                    day_path(c, i),
+                    Path::root().key("series").key(c.key()).index(i.max(0) as usize).to_string()
+                );
+            }
+        }
+        for (a, b) in [("capacity", "beds"), ("events", "clustersLast14Days"), ("a b", "c"), ("x", "1st"), ("", "k")] {
+            assert_eq!(input_path(a, b), Path::root().key(a).key(b).to_string(), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn date_text_is_display() {
+        let start = Date::parse("1899-12-25").unwrap_or(Date(-25_575));
+        for n in 0..40_000 {
+            let d = start.plus_days(n * 3);
+            assert_eq!(date_text(d), d.to_string());
+        }
+        assert_eq!(date_text(Date(0)), "1970-01-01");
+    }
+
+    #[test]
+    fn num_prints_whole_numbers_as_the_two_decimal_format_does() {
+        let slow = |x: f64| {
+            let s = format!("{x:.2}");
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            if s == "-0" {
+                "0".to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            10.0,
+            100.0,
+            150.0,
+            2e5,
+            -3e9,
+            999_999_999_999_999.0,
+            1e15,
+            1e300,
+            0.5,
+            15.69,
+            -0.004,
+        ] {
+            assert_eq!(num(x), slow(x), "{x}");
+        }
+        for i in -2000..2000 {
+            assert_eq!(num(f64::from(i)), slow(f64::from(i)));
+            assert_eq!(num(f64::from(i) / 8.0), slow(f64::from(i) / 8.0));
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@
 //! they need `series.asymptomatic`.
 
 use super::options::FrameworkOptions;
-use super::{column_path, day_path, View, MAX_LISTED};
+use super::{column_path, date_text, day_path, View, MAX_LISTED};
 use crate::signals::incidence::Note;
 use crate::situation::{Column, Situation};
 use serde::Serialize;
@@ -215,8 +215,8 @@ pub(crate) fn stand_down_view(view: &View<'_>, options: &FrameworkOptions) -> St
         message: "the ninth edition's steps also need a round of negative tests on day 7, which the series does not show: confirm it".into(),
     });
     StandDown {
-        as_of: view.as_of.to_string(),
-        last_local_case_date: cases.last_event.map(|i| view.date(i).to_string()),
+        as_of: date_text(view.as_of),
+        last_local_case_date: cases.last_event.map(|i| date_text(view.date(i))),
         days_since_last_local_case: cases.last_event.map(|i| end - i),
         conditions,
         notes,
@@ -254,8 +254,8 @@ fn condition(
                 days_required: days,
                 days_free: s.known_free,
                 holds,
-                holds_on: (!holds).then(|| view.date(end - s.known_free + i64::from(days)).to_string()),
-                unknown_days: s.unknown.iter().map(|i| view.date(*i).to_string()).collect(),
+                holds_on: (!holds).then(|| date_text(view.date(end - s.known_free + i64::from(days)))),
+                unknown_days: s.unknown.iter().map(|i| date_text(view.date(*i))).collect(),
                 missing: if holds { Vec::new() } else { s.missing.clone() },
                 text,
                 source,
