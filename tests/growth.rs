@@ -4,40 +4,11 @@
 use crisis_desk::signals::growth::{growth_signals, GrowthWindow};
 use serde_json::Value;
 
+mod common;
+use common::compare;
+
 fn fixture() -> Value {
     serde_json::from_str(include_str!("fixtures/growth.json")).unwrap()
-}
-
-/// The fixture's tolerance: `|got − want| ≤ 1e-9 · max(1, |want|)`.
-fn close(got: f64, want: f64, tol: f64) -> bool {
-    got.is_finite() && (got - want).abs() <= tol * want.abs().max(1.0)
-}
-
-/// Compares a serialised value with the expected one: numbers within `tol`, the rest equal.
-fn compare(got: &Value, want: &Value, tol: f64, at: &str) {
-    match (got, want) {
-        (Value::Number(g), Value::Number(w)) => {
-            let (g, w) = (g.as_f64().unwrap(), w.as_f64().unwrap());
-            assert!(close(g, w, tol), "{at}: got {g}, want {w}");
-        }
-        (Value::Object(g), Value::Object(w)) => {
-            let mut gk: Vec<&String> = g.keys().collect();
-            let mut wk: Vec<&String> = w.keys().collect();
-            gk.sort();
-            wk.sort();
-            assert_eq!(gk, wk, "{at}: keys");
-            for (k, wv) in w {
-                compare(&g[k], wv, tol, &format!("{at}.{k}"));
-            }
-        }
-        (Value::Array(g), Value::Array(w)) => {
-            assert_eq!(g.len(), w.len(), "{at}: length");
-            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
-                compare(gv, wv, tol, &format!("{at}[{i}]"));
-            }
-        }
-        _ => assert_eq!(got, want, "{at}"),
-    }
 }
 
 fn window_value(w: &GrowthWindow) -> Value {

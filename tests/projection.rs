@@ -12,7 +12,7 @@ use crisis_desk::Json;
 use serde_json::{json, Value};
 
 mod common;
-use common::to_json;
+use common::{compare, to_json};
 
 fn fixture() -> Value {
     serde_json::from_str(include_str!("fixtures/projection.json")).unwrap()
@@ -39,34 +39,6 @@ fn window(q025: f64, median: f64, q975: f64, t_start: usize, t_end: usize) -> Rt
 
 fn counts(v: &Value) -> Option<Vec<Option<f64>>> {
     v.as_array().map(|a| a.iter().map(Value::as_f64).collect())
-}
-
-/// `|got − want| ≤ tol · max(1, |want|)` for numbers, exact for the rest; objects compared
-/// key by key (both ways).
-fn compare(got: &Value, want: &Value, tol: f64, at: &str) {
-    match (got, want) {
-        (Value::Number(g), Value::Number(w)) => {
-            let (g, w) = (g.as_f64().unwrap(), w.as_f64().unwrap());
-            assert!(g.is_finite() && (g - w).abs() <= tol * w.abs().max(1.0), "{at}: got {g}, want {w}");
-        }
-        (Value::Object(g), Value::Object(w)) => {
-            let mut gk: Vec<&String> = g.keys().collect();
-            let mut wk: Vec<&String> = w.keys().collect();
-            gk.sort();
-            wk.sort();
-            assert_eq!(gk, wk, "{at}: keys");
-            for (k, wv) in w {
-                compare(&g[k], wv, tol, &format!("{at}.{k}"));
-            }
-        }
-        (Value::Array(g), Value::Array(w)) => {
-            assert_eq!(g.len(), w.len(), "{at}: length");
-            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
-                compare(gv, wv, tol, &format!("{at}[{i}]"));
-            }
-        }
-        _ => assert_eq!(got, want, "{at}"),
-    }
 }
 
 #[test]
