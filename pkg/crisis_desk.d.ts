@@ -462,6 +462,14 @@ export interface Frameworks {
     export interface TableEvaluation { result: FeelValue; trace: RuleTrace[]; }
     export interface TableDiagnostic { severity: "error" | "warning"; code: string; path: string; message: string; position?: number; }
     export interface ZenDifference { path: string; rule?: string; column?: string; cell?: string; kind: string; message: string; }
+    /** A GoRules ZEN decision graph (JDM): nodes and edges, as ZEN's editor saves it. */
+    export interface ZenGraph {
+        contentType?: string;
+        nodes: { id: string; type: string; name?: string; position?: { x: number; y: number }; content?: unknown }[];
+        edges?: { id: string; sourceId: string; targetId: string; type?: string }[];
+    }
+    export interface ZenGraphExport { graph: ZenGraph; differences: ZenDifference[]; }
+    export interface ZenGraphImport { tables: DecisionTable[]; skipped: { path: string; id?: string; type: string }[]; }
 
     // ---- Rulebooks and the escalation plan (src/escalation: rulebook, plan, hash) ----
     export interface Bilingual { zh: string; en: string; }
@@ -687,9 +695,21 @@ export interface Frameworks {
         export function exampleSynergy(): SynergyInput;
 
         /**
+         * The table as a GoRules ZEN decision graph (input → table → output), with the cells ZEN
+         * would read otherwise. Throws a `CrisisDeskError` for a table that does not parse.
+         */
+        export function exportZenGraph(table: DecisionTable): ZenGraphExport;
+
+        /**
          * r" Fuzzy comprehensive evaluation (one or two levels).
          */
         export function fuzzyEvaluate(input: FuzzyInput): FuzzyResult;
+
+        /**
+         * The decision tables of a GoRules ZEN decision graph, and the nodes that are not tables.
+         * Throws a `CrisisDeskError` listing every problem at its path in the graph.
+         */
+        export function importZenGraph(graph: ZenGraph): ZenGraphImport;
 
         /**
          * A stable content hash of a rulebook (`sha256:` + hex over its canonical JSON).
@@ -776,7 +796,9 @@ declare const CrisisDesk: {
   evaluateTable: typeof evaluateTable;
   exampleSituation: typeof exampleSituation;
   exampleSynergy: typeof exampleSynergy;
+  exportZenGraph: typeof exportZenGraph;
   fuzzyEvaluate: typeof fuzzyEvaluate;
+  importZenGraph: typeof importZenGraph;
   rulebookHash: typeof rulebookHash;
   simulateSeir: typeof simulateSeir;
   synergyDegree: typeof synergyDegree;

@@ -251,6 +251,21 @@ let CrisisDeskGlue = (function(exports) {
     exports.exampleSynergy = exampleSynergy;
 
     /**
+     * The table as a GoRules ZEN decision graph (input → table → output), with the cells ZEN
+     * would read otherwise. Throws a `CrisisDeskError` for a table that does not parse.
+     * @param {DecisionTable} table
+     * @returns {ZenGraphExport}
+     */
+    function exportZenGraph(table) {
+        const ret = wasm.exportZenGraph(table);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.exportZenGraph = exportZenGraph;
+
+    /**
      * r" Fuzzy comprehensive evaluation (one or two levels).
      * @param {FuzzyInput} input
      * @returns {FuzzyResult}
@@ -263,6 +278,21 @@ let CrisisDeskGlue = (function(exports) {
         return takeFromExternrefTable0(ret[0]);
     }
     exports.fuzzyEvaluate = fuzzyEvaluate;
+
+    /**
+     * The decision tables of a GoRules ZEN decision graph, and the nodes that are not tables.
+     * Throws a `CrisisDeskError` listing every problem at its path in the graph.
+     * @param {ZenGraph} graph
+     * @returns {ZenGraphImport}
+     */
+    function importZenGraph(graph) {
+        const ret = wasm.importZenGraph(graph);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.importZenGraph = importZenGraph;
 
     /**
      * A stable content hash of a rulebook (`sha256:` + hex over its canonical JSON).
@@ -1065,7 +1095,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","fuzzyEvaluate","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","exportZenGraph","fuzzyEvaluate","importZenGraph","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -1087,7 +1117,9 @@ export const estimateRt = CrisisDesk.estimateRt;
 export const evaluateTable = CrisisDesk.evaluateTable;
 export const exampleSituation = CrisisDesk.exampleSituation;
 export const exampleSynergy = CrisisDesk.exampleSynergy;
+export const exportZenGraph = CrisisDesk.exportZenGraph;
 export const fuzzyEvaluate = CrisisDesk.fuzzyEvaluate;
+export const importZenGraph = CrisisDesk.importZenGraph;
 export const rulebookHash = CrisisDesk.rulebookHash;
 export const simulateSeir = CrisisDesk.simulateSeir;
 export const synergyDegree = CrisisDesk.synergyDegree;

@@ -472,6 +472,14 @@ export interface RuleTrace {
 export interface TableEvaluation { result: FeelValue; trace: RuleTrace[]; }
 export interface TableDiagnostic { severity: "error" | "warning"; code: string; path: string; message: string; position?: number; }
 export interface ZenDifference { path: string; rule?: string; column?: string; cell?: string; kind: string; message: string; }
+/** A GoRules ZEN decision graph (JDM): nodes and edges, as ZEN's editor saves it. */
+export interface ZenGraph {
+  contentType?: string;
+  nodes: { id: string; type: string; name?: string; position?: { x: number; y: number }; content?: unknown }[];
+  edges?: { id: string; sourceId: string; targetId: string; type?: string }[];
+}
+export interface ZenGraphExport { graph: ZenGraph; differences: ZenDifference[]; }
+export interface ZenGraphImport { tables: DecisionTable[]; skipped: { path: string; id?: string; type: string }[]; }
 
 // ---- Rulebooks and the escalation plan (src/escalation: rulebook, plan, hash) ----
 export interface Bilingual { zh: string; en: string; }
@@ -740,6 +748,22 @@ pub fn zen_differences(
 ) -> Result<JsValue, JsValue> {
     let table = crate::escalation::Table::parse(&from_js(table)?).map_err(input_error)?;
     to_js(&crate::escalation::zen_differences(&table))
+}
+
+/// The table as a GoRules ZEN decision graph (input → table → output), with the cells ZEN
+/// would read otherwise. Throws a `CrisisDeskError` for a table that does not parse.
+#[wasm_bindgen(js_name = exportZenGraph, unchecked_return_type = "ZenGraphExport")]
+pub fn export_zen_graph(
+    #[wasm_bindgen(unchecked_param_type = "DecisionTable")] table: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&crate::escalation::export_zen_graph(&from_js(table)?).map_err(input_error)?)
+}
+
+/// The decision tables of a GoRules ZEN decision graph, and the nodes that are not tables.
+/// Throws a `CrisisDeskError` listing every problem at its path in the graph.
+#[wasm_bindgen(js_name = importZenGraph, unchecked_return_type = "ZenGraphImport")]
+pub fn import_zen_graph(#[wasm_bindgen(unchecked_param_type = "ZenGraph")] graph: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::escalation::import_zen_graph(&from_js(graph)?).map_err(input_error)?)
 }
 
 /// The escalation plan for an assessment: response level, agencies by aspect, the

@@ -189,6 +189,18 @@ fn decision_tables_through_the_boundary() {
     assert_eq!(get(&diags.get(0), "severity").as_string().unwrap(), "error");
     let err = wasm::evaluate_table(bad, JSON::parse("{}").unwrap()).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "feel-syntax");
+    // A ZEN graph and back: the same table, as plain objects.
+    let exported = wasm::export_zen_graph(table.clone()).unwrap();
+    let graph = get(&exported, "graph");
+    assert!(!graph.is_instance_of::<js_sys::Map>());
+    let imported = wasm::import_zen_graph(graph).unwrap();
+    let tables: Array = get(&imported, "tables").unchecked_into();
+    let same =
+        |key: &str| JSON::stringify(&get(&tables.get(0), key)).unwrap() == JSON::stringify(&get(&table, key)).unwrap();
+    assert!(same("hitPolicy") && same("inputs") && same("outputs") && same("rules"));
+    assert_eq!(get(&tables.get(0), "id").as_string().unwrap(), "table", "an id-less table gets one");
+    let err = wasm::import_zen_graph(JSON::parse(r#"{"nodes":[]}"#).unwrap()).unwrap_err();
+    assert_eq!(get(&err, "path").as_string().unwrap(), "nodes");
 }
 
 #[wasm_bindgen_test]

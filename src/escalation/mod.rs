@@ -5,7 +5,8 @@
 //!   every problem at its path, evaluated with a trace (which rules matched, on which values);
 //! - [`validate`]: diagnostics (syntax with positions, unknown fields, overlaps under `unique`
 //!   and `any`, rules that can never fire, gaps);
-//! - [`zen`]: the cells and settings GoRules ZEN would read otherwise, for the export.
+//! - [`zen`]: the cells and settings GoRules ZEN would read otherwise, for the export;
+//! - [`zen_graph`]: a table as a ZEN decision graph (JDM) and the tables of such a graph.
 //!
 //! - [`rulebook`]: rulebooks (jurisdiction, agencies, tables, notifications, sharing, measures),
 //!   read with every problem at its path and validated beyond single tables;
@@ -25,6 +26,7 @@ pub mod rulebook;
 pub mod table;
 pub mod validate;
 pub mod zen;
+pub mod zen_graph;
 
 pub use feel::{parse_output, parse_unary_tests, FeelError, UnaryTests, Value};
 pub use hash::{diff_rulebooks, rulebook_hash, Change, FieldChange, RulebookDiff};
@@ -33,3 +35,4 @@ pub use rulebook::{validate_rulebook, Rulebook, RulebookValidation};
 pub use table::{evaluate_table, Aggregation, CellTrace, Evaluation, HitPolicy, Input, Output, Rule, RuleTrace, Table};
 pub use validate::{check_table, validate_table, Diagnostic, FactSchema, Severity};
 pub use zen::{zen_differences, ZenDifference};
+pub use zen_graph::{export_zen_graph, import_zen_graph, SkippedNode, ZenGraphExport, ZenGraphImport};
