@@ -1,11 +1,13 @@
 //! `cargo bench --bench signals`: estimateRt on 365 and 3 650 days, assess on the example,
-//! assessSeries on a year of one county and assessMany on a year of 3 000 counties. The
+//! assessSeries on a year of one county and assessMany on a year of 3 000 counties (as situation
+//! objects and as one batch in columns, `assessManyColumns`). The
 //! synthetic series is the one `www/bench.js` times in the browser, so the native and
 //! WebAssembly figures (README, "Performance") measure the same work.
 //!
 //! The `…/reference` benchmarks time the straightforward evaluation that the fast paths of
 //! `crisis_desk::timeline` must equal (`timeline::reference`): the "before" of those paths.
 
+use crisis_desk::batch::{self, RegionBatch};
 use crisis_desk::date::Date;
 use crisis_desk::situation::Situation;
 use crisis_desk::timeline;
@@ -85,6 +87,23 @@ fn county(i: usize, days: usize) -> Value {
     })
 }
 
+/// The counties as one batch: the series' columns laid end to end, region by region, and the
+/// rest of each situation as its region's entry (as `www/bench.js` builds it with typed arrays).
+fn columns_batch(counties: &[Value], days: usize) -> Value {
+    let mut columns = serde_json::Map::new();
+    let mut regions = Vec::new();
+    for c in counties {
+        for (key, values) in c["series"].as_object().unwrap() {
+            if key != "date" {
+                let column = columns.entry(key.clone()).or_insert_with(|| json!([]));
+                column.as_array_mut().unwrap().extend(values.as_array().unwrap().iter().cloned());
+            }
+        }
+        regions.push(json!({ "region": c["region"], "capacity": c["capacity"], "events": c["events"] }));
+    }
+    json!({ "start": "2025-01-01", "days": days, "regions": regions, "columns": columns })
+}
+
 fn to_json(v: Value) -> Json {
     serde_json::from_value(v).unwrap()
 }
@@ -122,6 +141,11 @@ fn assess_many(c: &mut Criterion) {
             let mut cache = crisis_desk::signals::rt_summary::SiCache::new();
             situations.iter().map(|s| timeline::summary(black_box(s), &options, &mut cache)).count()
         })
+    });
+    // The same regions as one batch in columns (what `assessManyColumns` takes from typed arrays).
+    let batch = RegionBatch::from_json(&to_json(columns_batch(&counties, 365)));
+    group.bench_function("3000x365/columns", |b| {
+        b.iter(|| batch::assess_batch(black_box(&batch), &Json::Null).unwrap())
     });
     // A full assess of each region takes far longer: timed on 100 regions.
     let some = to_json(Value::Array(counties[..100].to_vec()));

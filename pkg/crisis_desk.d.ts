@@ -546,6 +546,16 @@ export interface Frameworks {
         fromSeverity: number | null; toSeverity: number | null }[];
         notes: Note[];
     }
+    /** assessManyColumns: regions on one calendar, each column a Float64Array of regions × days
+     *  (region r's day d at r·days + d; NaN = a day not reported). */
+    export interface RegionBatch {
+        start: string;
+        days: number;
+        asOf?: string;
+        regions: Omit<Situation, "series" | "asOf">[] & { asOf?: string }[];
+        columns: Partial<Record<"localCases" | "importedCases" | "asymptomatic" | "deaths" | "admissions" | "testsPerformed"
+        | "testsPositive" | "bedsOccupied" | "icuOccupied", Float64Array>> & { localCases: Float64Array };
+    }
     /** assessMany: one result per region, in input order; a bad region carries its own error. */
     export type RegionResult =
     | { ok: true; summary: {
@@ -631,6 +641,13 @@ export interface Frameworks {
          * only for bad options or an input that is not an array.
          */
         export function assessMany(situations: Situation[], options?: AssessOptions): RegionResult[];
+
+        /**
+         * [`assess_many`] for regions on one calendar with their daily counts in `Float64Array`s:
+         * each column crosses the boundary in one copy instead of value by value. Throws only for a
+         * bad batch or options; a bad region carries its own error, paths into the batch.
+         */
+        export function assessManyColumns(batch: RegionBatch, options?: AssessOptions): RegionResult[];
 
         /**
          * The frameworks and the verdict as of every day of the series (no look-ahead), with the
@@ -785,6 +802,7 @@ declare const CrisisDesk: {
   allocate: typeof allocate;
   assess: typeof assess;
   assessMany: typeof assessMany;
+  assessManyColumns: typeof assessManyColumns;
   assessSeries: typeof assessSeries;
   combineWeights: typeof combineWeights;
   debugPanic: typeof debugPanic;

@@ -95,6 +95,23 @@ let CrisisDeskGlue = (function(exports) {
     exports.assessMany = assessMany;
 
     /**
+     * [`assess_many`] for regions on one calendar with their daily counts in `Float64Array`s:
+     * each column crosses the boundary in one copy instead of value by value. Throws only for a
+     * bad batch or options; a bad region carries its own error, paths into the batch.
+     * @param {RegionBatch} batch
+     * @param {AssessOptions} [options]
+     * @returns {RegionResult[]}
+     */
+    function assessManyColumns(batch, options) {
+        const ret = wasm.assessManyColumns(batch, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.assessManyColumns = assessManyColumns;
+
+    /**
      * The frameworks and the verdict as of every day of the series (no look-ahead), with the
      * transitions between levels. Throws a `CrisisDeskError` listing every problem.
      * @param {Situation} situation
@@ -554,6 +571,10 @@ let CrisisDeskGlue = (function(exports) {
                     wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
                 }
             },
+            __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
+                const ret = Reflect.get(arg0, arg1);
+                return ret;
+            }, arguments); },
             __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
                 const ret = Reflect.get(arg0, arg1);
                 return ret;
@@ -570,6 +591,16 @@ let CrisisDeskGlue = (function(exports) {
                 let result;
                 try {
                     result = arg0 instanceof ArrayBuffer;
+                } catch (_) {
+                    result = false;
+                }
+                const ret = result;
+                return ret;
+            },
+            __wbg_instanceof_Float64Array_4acace5b49aaf791: function(arg0) {
+                let result;
+                try {
+                    result = arg0 instanceof Float64Array;
                 } catch (_) {
                     result = false;
                 }
@@ -604,11 +635,23 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = Number.isSafeInteger(arg0);
                 return ret;
             },
+            __wbg_isView_7c4f5a7c257b3a84: function(arg0) {
+                const ret = ArrayBuffer.isView(arg0);
+                return ret;
+            },
             __wbg_iterator_e4c5e8f68ada7b58: function() {
                 const ret = Symbol.iterator;
                 return ret;
             },
+            __wbg_keys_105f5c0857898f84: function(arg0) {
+                const ret = Object.keys(arg0);
+                return ret;
+            },
             __wbg_length_186163212ffe79c3: function(arg0) {
+                const ret = arg0.length;
+                return ret;
+            },
+            __wbg_length_5a8bb8abe1e54e15: function(arg0) {
                 const ret = arg0.length;
                 return ret;
             },
@@ -654,6 +697,9 @@ let CrisisDeskGlue = (function(exports) {
             }, arguments); },
             __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
                 Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
+            },
+            __wbg_prototypesetcall_a366c038a3918afa: function(arg0, arg1, arg2) {
+                Float64Array.prototype.set.call(getArrayF64FromWasm0(arg0, arg1), arg2);
             },
             __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
                 const ret = Reflect.set(arg0, arg1, arg2);
@@ -778,6 +824,11 @@ let CrisisDeskGlue = (function(exports) {
         }
     }
 
+    function getArrayF64FromWasm0(ptr, len) {
+        ptr = ptr >>> 0;
+        return getFloat64ArrayMemory0().subarray(ptr / 8, ptr / 8 + len);
+    }
+
     function getArrayU8FromWasm0(ptr, len) {
         ptr = ptr >>> 0;
         return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
@@ -789,6 +840,14 @@ let CrisisDeskGlue = (function(exports) {
             cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
         }
         return cachedDataViewMemory0;
+    }
+
+    let cachedFloat64ArrayMemory0 = null;
+    function getFloat64ArrayMemory0() {
+        if (cachedFloat64ArrayMemory0 === null || cachedFloat64ArrayMemory0.byteLength === 0) {
+            cachedFloat64ArrayMemory0 = new Float64Array(wasm.memory.buffer);
+        }
+        return cachedFloat64ArrayMemory0;
     }
 
     function getStringFromWasm0(ptr, len) {
@@ -887,6 +946,7 @@ let CrisisDeskGlue = (function(exports) {
         wasm = instance.exports;
         wasmModule = module;
         cachedDataViewMemory0 = null;
+        cachedFloat64ArrayMemory0 = null;
         cachedUint8ArrayMemory0 = null;
         wasm.__wbindgen_start();
         return wasm;
@@ -1095,7 +1155,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","exportZenGraph","fuzzyEvaluate","importZenGraph","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessManyColumns","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","exportZenGraph","fuzzyEvaluate","importZenGraph","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -1106,6 +1166,7 @@ export const ahpHierarchy = CrisisDesk.ahpHierarchy;
 export const allocate = CrisisDesk.allocate;
 export const assess = CrisisDesk.assess;
 export const assessMany = CrisisDesk.assessMany;
+export const assessManyColumns = CrisisDesk.assessManyColumns;
 export const assessSeries = CrisisDesk.assessSeries;
 export const combineWeights = CrisisDesk.combineWeights;
 export const debugPanic = CrisisDesk.debugPanic;

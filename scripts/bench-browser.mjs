@@ -14,5 +14,5 @@ await page.goto(pathToFileURL(join(root, "www", "bench.html")).href);
 await page.waitForSelector("body[data-results]", { state: "attached", timeout: 120000 });
 const results = JSON.parse(await page.getAttribute("body", "data-results"));
 console.log(await page.evaluate(() => navigator.userAgent));
-for (const r of results) console.log(`${r.name.padEnd(20)} ${r.medianMs.toFixed(3).padStart(10)} ms (median of ${r.runs})`);
+for (const r of results) console.log(`${r.name.padEnd(28)} ${r.medianMs.toFixed(3).padStart(10)} ms (median of ${r.runs})`);
 await browser.close();

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod assess;
+pub mod batch;
 pub mod date;
 pub mod error;
 pub mod escalation;

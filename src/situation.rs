@@ -211,6 +211,8 @@ pub struct Events {
 }
 
 const ROOT_KEYS: &[&str] = &["region", "asOf", "series", "capacity", "events", "epi"];
+/// A region of a batch: a situation whose series is in the batch's columns.
+const META_KEYS: &[&str] = &["region", "asOf", "capacity", "events", "epi"];
 const EPI_KEYS: &[&str] = &["serialInterval", "rtWindow", "rtPrior", "care"];
 /// Longest Rt window accepted (days).
 pub const MAX_RT_WINDOW: usize = 28;
@@ -237,22 +239,122 @@ impl Situation {
         let Some(obj) = read::object(input, &root, ROOT_KEYS, &mut p) else {
             return Err(p.finish(()).unwrap_err());
         };
-        let region =
-            read::required(obj, "region", &root, &mut p).and_then(|v| read_region(v, &root.key("region"), &mut p));
-        let as_of = read::required(obj, "asOf", &root, &mut p).and_then(|v| read::date(v, &root.key("asOf"), &mut p));
-        let series = read::required(obj, "series", &root, &mut p)
-            .and_then(|v| read_series(v, &root.key("series"), as_of, &mut p));
-        let capacity = read::field(obj, "capacity")
-            .map_or(Some(Capacity::default()), |v| read_capacity(v, &root.key("capacity"), &mut p));
-        let events =
-            read::field(obj, "events").map_or(Some(Events::default()), |v| read_events(v, &root.key("events"), &mut p));
-        let epi =
-            read::field(obj, "epi").map_or(Some(EpiSettings::default()), |v| read_epi(v, &root.key("epi"), &mut p));
-        match (region, as_of, series, capacity, events, epi) {
-            (Some(region), Some(as_of), Some(series), Some(capacity), Some(events), Some(epi)) if p.is_empty() => {
-                Ok(Situation { region, as_of, series, capacity, events, epi })
+        read_situation(obj, &root, None, p, |as_of, p| {
+            read::required(obj, "series", &root, p).and_then(|v| read_series(v, &root.key("series"), as_of, p))
+        })
+    }
+
+    /// A situation whose daily series comes from columns of numbers (a batch of regions sharing
+    /// one calendar, [`crate::batch`]) and the rest from `meta`: a situation without `series`,
+    /// at `meta_path` in the batch, whose `asOf` defaults to `days.as_of`. Problems in the
+    /// columns are reported at their place in them: `columns.localCases[730]`.
+    pub fn from_columns(meta: &Json, meta_path: &Path, days: &ColumnDays) -> Result<Situation, InputError> {
+        let mut p = Problems::new();
+        let Some(obj) = read::object(meta, meta_path, META_KEYS, &mut p) else {
+            return Err(p.finish(()).unwrap_err());
+        };
+        read_situation(obj, meta_path, Some(days.as_of), p, |as_of, p| series_from_columns(days, meta_path, as_of?, p))
+    }
+}
+
+/// One region's place in a batch's columns (see [`Situation::from_columns`]).
+pub struct ColumnDays<'a> {
+    /// Each column given, whole (every region's days, region by region); `NaN` = not reported.
+    pub columns: &'a [(Column, &'a [f64])],
+    /// Where this region's first day sits in each column.
+    pub offset: usize,
+    pub start: Date,
+    pub days: usize,
+    /// The batch's `asOf`, for a region that gives none.
+    pub as_of: Date,
+    /// The columns' path in the batch: `columns`.
+    pub path: &'a Path,
+}
+
+/// The parts of a situation but its series, in the order their problems are reported.
+fn read_situation(
+    obj: &Json,
+    root: &Path,
+    default_as_of: Option<Date>,
+    mut p: Problems,
+    series: impl FnOnce(Option<Date>, &mut Problems) -> Option<Series>,
+) -> Result<Situation, InputError> {
+    let region = read::required(obj, "region", root, &mut p).and_then(|v| read_region(v, &root.key("region"), &mut p));
+    let as_of = match (read::field(obj, "asOf"), default_as_of) {
+        (None, Some(d)) => Some(d),
+        _ => read::required(obj, "asOf", root, &mut p).and_then(|v| read::date(v, &root.key("asOf"), &mut p)),
+    };
+    let series = series(as_of, &mut p);
+    let capacity = read::field(obj, "capacity")
+        .map_or(Some(Capacity::default()), |v| read_capacity(v, &root.key("capacity"), &mut p));
+    let events =
+        read::field(obj, "events").map_or(Some(Events::default()), |v| read_events(v, &root.key("events"), &mut p));
+    let epi = read::field(obj, "epi").map_or(Some(EpiSettings::default()), |v| read_epi(v, &root.key("epi"), &mut p));
+    match (region, as_of, series, capacity, events, epi) {
+        (Some(region), Some(as_of), Some(series), Some(capacity), Some(events), Some(epi)) if p.is_empty() => {
+            Ok(Situation { region, as_of, series, capacity, events, epi })
+        }
+        _ => Err(p.finish(()).unwrap_err()),
+    }
+}
+
+/// A valid daily count (a whole number from 0 to 2^53), without building a path.
+fn plain_count(x: f64) -> bool {
+    x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0
+}
+
+/// The series of one region of a batch: `NaN` is a day not reported (typed arrays have no
+/// `null`); any other value must be a count.
+fn series_from_columns(c: &ColumnDays, meta_path: &Path, as_of: Date, p: &mut Problems) -> Option<Series> {
+    let before = p.len();
+    let last = c.start.plus_days(c.days as i64 - 1);
+    if last > as_of {
+        p.push(
+            Code::DateAfterAsOf,
+            &meta_path.key("asOf"),
+            format!(
+                "the batch's days run to {last}, after this region's asOf {as_of}; data cannot come from the future"
+            ),
+        );
+    }
+    let mut columns: [Option<Vec<DailyCount>>; 9] = Default::default();
+    for (column, values) in c.columns {
+        let at = c.path.key(column.key());
+        let days = &values[c.offset..c.offset + c.days];
+        let read: Vec<DailyCount> = days
+            .iter()
+            .enumerate()
+            .map(|(d, &x)| {
+                if x.is_nan() {
+                    None
+                } else if plain_count(x) {
+                    Some(x)
+                } else {
+                    read::count(&Json::Number(x), &at.index(c.offset + d), p)
+                }
+            })
+            .collect();
+        columns[*column as usize] = Some(read);
+    }
+    check_positives(&columns, |i| c.path.key(Column::TestsPositive.key()).index(c.offset + i), p);
+    (p.len() == before).then_some(Series { start: c.start, len: c.days, columns })
+}
+
+/// No day may have more positive tests than tests performed.
+fn check_positives(columns: &[Option<Vec<DailyCount>>; 9], path: impl Fn(usize) -> Path, p: &mut Problems) {
+    let (Some(pos), Some(done)) = (&columns[Column::TestsPositive as usize], &columns[Column::TestsPerformed as usize])
+    else {
+        return;
+    };
+    for (i, (a, b)) in pos.iter().zip(done).enumerate() {
+        if let (Some(a), Some(b)) = (a, b) {
+            if a > b {
+                p.push(
+                    Code::PositivesExceedTests,
+                    &path(i),
+                    format!("{a} positive tests but only {b} tests performed that day"),
+                );
             }
-            _ => Err(p.finish(()).unwrap_err()),
         }
     }
 }
@@ -317,30 +419,13 @@ fn read_series(v: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) -> 
             .map(|(i, item)| match item {
                 Json::Null => None,
                 // A valid count needs no path; build one only to report a problem.
-                Json::Number(x) if x.is_finite() && *x >= 0.0 && x.fract() == 0.0 && *x <= 9_007_199_254_740_991.0 => {
-                    Some(*x)
-                }
+                Json::Number(x) if plain_count(*x) => Some(*x),
                 _ => read::count(item, &at.index(i), p),
             })
             .collect();
         columns[c as usize] = Some(values);
     }
-    if let (Some(pos), Some(done)) =
-        (&columns[Column::TestsPositive as usize], &columns[Column::TestsPerformed as usize])
-    {
-        for (i, (a, b)) in pos.iter().zip(done).enumerate() {
-            if let (Some(a), Some(b)) = (a, b) {
-                if a > b {
-                    let at = path.key(Column::TestsPositive.key()).index(i);
-                    p.push(
-                        Code::PositivesExceedTests,
-                        &at,
-                        format!("{a} positive tests but only {b} tests performed that day"),
-                    );
-                }
-            }
-        }
-    }
+    check_positives(&columns, |i| path.key(Column::TestsPositive.key()).index(i), p);
     let dates = dates?;
     if dates.is_empty() {
         p.push(Code::OutOfRange, &path.key("date"), "the series needs at least one day");

@@ -556,6 +556,16 @@ export interface SeriesAssessment {
                  fromSeverity: number | null; toSeverity: number | null }[];
   notes: Note[];
 }
+/** assessManyColumns: regions on one calendar, each column a Float64Array of regions × days
+ *  (region r's day d at r·days + d; NaN = a day not reported). */
+export interface RegionBatch {
+  start: string;
+  days: number;
+  asOf?: string;
+  regions: Omit<Situation, "series" | "asOf">[] & { asOf?: string }[];
+  columns: Partial<Record<"localCases" | "importedCases" | "asymptomatic" | "deaths" | "admissions" | "testsPerformed"
+    | "testsPositive" | "bedsOccupied" | "icuOccupied", Float64Array>> & { localCases: Float64Array };
+}
 /** assessMany: one result per region, in input order; a bad region carries its own error. */
 export type RegionResult =
   | { ok: true; summary: {
@@ -829,6 +839,75 @@ pub fn assess_many(
     let input = from_js(situations)?;
     let options = options_json(options)?;
     to_js(&crate::timeline::assess_many(&input, &options).map_err(input_error)?)
+}
+
+/// [`assess_many`] for regions on one calendar with their daily counts in `Float64Array`s:
+/// each column crosses the boundary in one copy instead of value by value. Throws only for a
+/// bad batch or options; a bad region carries its own error, paths into the batch.
+#[wasm_bindgen(js_name = assessManyColumns, unchecked_return_type = "RegionResult[]")]
+pub fn assess_many_columns(
+    #[wasm_bindgen(unchecked_param_type = "RegionBatch")] batch: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let batch = region_batch(&batch)?;
+    let options = options_json(options)?;
+    to_js(&crate::batch::assess_batch(&batch, &options).map_err(input_error)?)
+}
+
+/// Splits a JS batch: `columns` as numbers copied out of their typed arrays, the rest as JSON.
+fn region_batch(batch: &JsValue) -> Result<crate::batch::RegionBatch, JsValue> {
+    use crate::batch::{ColumnValues, RegionBatch};
+    if !batch.is_object() || js_sys::Array::is_array(batch) {
+        return Ok(RegionBatch { meta: from_js(batch.clone())?, columns: Err("undefined") });
+    }
+    let mut meta = Vec::new();
+    let mut columns = Err("undefined");
+    for key in js_sys::Object::keys(batch.unchecked_ref::<js_sys::Object>()).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let value = js_sys::Reflect::get(batch, &key)?;
+        if name != "columns" {
+            meta.push((name, from_js(value)?));
+            continue;
+        }
+        columns =
+            if value.is_object() && !js_sys::Array::is_array(&value) && !value.is_instance_of::<js_sys::Float64Array>()
+            {
+                let mut list = Vec::new();
+                for column in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+                    let data = js_sys::Reflect::get(&value, &column)?;
+                    let values = match data.dyn_ref::<js_sys::Float64Array>() {
+                        Some(array) => ColumnValues::Numbers(array.to_vec()),
+                        // A plain array also works (null = not reported), value by value.
+                        None if js_sys::Array::is_array(&data) => ColumnValues::from_json(&from_js(data)?),
+                        None => ColumnValues::Other(js_kind(&data)),
+                    };
+                    list.push((column.as_string().unwrap_or_default(), values));
+                }
+                Ok(list)
+            } else if value.is_undefined() || value.is_null() {
+                Err("undefined")
+            } else {
+                Err(js_kind(&value))
+            };
+    }
+    Ok(RegionBatch { meta: Json::Object(meta), columns })
+}
+
+/// A JS value's kind in the words of `Json::kind`, for messages.
+fn js_kind(v: &JsValue) -> &'static str {
+    if v.is_null() || v.is_undefined() {
+        "null"
+    } else if js_sys::ArrayBuffer::is_view(v) {
+        "a typed array of another type"
+    } else if v.is_string() {
+        "a string"
+    } else if v.as_f64().is_some() {
+        "a number"
+    } else if v.as_bool().is_some() {
+        "a boolean"
+    } else {
+        "an object"
+    }
 }
 
 fn options_json(options: Option<JsValue>) -> Result<Json, JsValue> {

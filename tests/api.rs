@@ -237,3 +237,49 @@ fn series_and_many_through_the_boundary() {
     assert_eq!(get(&many.get(1), "ok"), JsValue::FALSE);
     assert_eq!(get(&get(&many.get(1), "error"), "path").as_string().unwrap(), "[1].region.population");
 }
+
+#[wasm_bindgen_test]
+fn many_regions_in_typed_columns_through_the_boundary() {
+    // The example as a batch of two regions: its columns twice over, one as a Float64Array
+    // (null → NaN), one region's population made invalid.
+    let example = wasm::example_situation().unwrap();
+    let series = get(&example, "series");
+    let dates: Array = get(&series, "date").unchecked_into();
+    let days = dates.length();
+    let local: Array = get(&series, "localCases").unchecked_into();
+    let typed = js_sys::Float64Array::new_with_length(2 * days);
+    for i in 0..days {
+        let x = local.get(i).as_f64().unwrap_or(f64::NAN);
+        typed.set_index(i, x);
+        typed.set_index(days + i, x);
+    }
+    let meta = |population: f64| {
+        let m = JSON::parse(&JSON::stringify(&example).unwrap().as_string().unwrap()).unwrap();
+        Reflect::delete_property(m.unchecked_ref::<js_sys::Object>(), &"series".into()).unwrap();
+        Reflect::set(&get(&m, "region"), &"population".into(), &population.into()).unwrap();
+        m
+    };
+    let population = get(&get(&example, "region"), "population").as_f64().unwrap();
+    let batch = js_sys::Object::new();
+    Reflect::set(&batch, &"start".into(), &dates.get(0)).unwrap();
+    Reflect::set(&batch, &"days".into(), &days.into()).unwrap();
+    Reflect::set(&batch, &"regions".into(), &Array::of2(&meta(population), &meta(-1.0))).unwrap();
+    let columns = js_sys::Object::new();
+    Reflect::set(&columns, &"localCases".into(), &typed).unwrap();
+    Reflect::set(&batch, &"columns".into(), &columns).unwrap();
+    let out: Array = wasm::assess_many_columns(batch.clone().into(), None).unwrap().unchecked_into();
+    assert_eq!(get(&out.get(0), "ok"), JsValue::TRUE);
+    // The same answer as assessMany on the situation cut to the same column.
+    let only_local = JSON::parse(&JSON::stringify(&example).unwrap().as_string().unwrap()).unwrap();
+    let s = js_sys::Object::new();
+    Reflect::set(&s, &"date".into(), &dates).unwrap();
+    Reflect::set(&s, &"localCases".into(), &local).unwrap();
+    Reflect::set(&only_local, &"series".into(), &s).unwrap();
+    let many: Array = wasm::assess_many(Array::of1(&only_local).into(), None).unwrap().unchecked_into();
+    assert_eq!(JSON::stringify(&out.get(0)).unwrap(), JSON::stringify(&many.get(0)).unwrap());
+    assert_eq!(get(&get(&out.get(1), "error"), "path").as_string().unwrap(), "regions[1].region.population");
+    // A column that is neither a Float64Array nor an array fails the call, at its path.
+    Reflect::set(&columns, &"deaths".into(), &js_sys::Int32Array::new_with_length(2 * days)).unwrap();
+    let err = wasm::assess_many_columns(batch.into(), None).unwrap_err();
+    assert_eq!(get(&err, "path").as_string().unwrap(), "columns.deaths");
+}

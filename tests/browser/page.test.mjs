@@ -358,17 +358,23 @@ test("the page and the package reference no external URL", () => {
   }
 });
 
-test("the browser benchmark page times estimateRt on 365 and 3 650 days", async () => {
+test("the browser benchmark page times estimateRt, assess, a year's timeline and a province", async () => {
   const { page, context, log } = await open(browser, pathToFileURL(join(ROOT, "www", "bench.html")).href);
   await page.waitForSelector("body[data-results]", { state: "attached", timeout: 120000 });
   const results = JSON.parse(await page.getAttribute("body", "data-results"));
-  assert.deepEqual(results.map((r) => r.name), ["estimateRt/365", "estimateRt/3650", "assess/example"]);
-  for (const r of results) assert.ok(r.medianMs >= 0 && Number.isFinite(r.medianMs) && r.runs >= 5, JSON.stringify(r));
+  assert.deepEqual(results.map((r) => r.name), [
+    "estimateRt/365", "estimateRt/3650", "assess/example", "assessSeries/365", "assessMany/3000x365", "assessManyColumns/3000x365",
+  ]);
+  for (const r of results) {
+    const province = r.name.includes("3000");
+    assert.ok(r.medianMs >= 0 && Number.isFinite(r.medianMs) && r.runs >= (province ? 3 : 5), JSON.stringify(r));
+  }
+  assert.equal(results[5].regionsOk, 3000, "every county of the batch was assessed");
   // It timed real work: the estimate it computed is the one the same call gives here.
   const input = await page.evaluate(() => ({ incidence: Array.from({ length: 365 }, (_, t) => Math.max(0, Math.round(20 + 15 * Math.sin((2 * Math.PI * t) / 90) + 5 * Math.sin((2 * Math.PI * t) / 7) + t / 100))), si: { mean: 4.7, sd: 2.9 } }));
   const again = await page.evaluate((i) => window.CrisisDesk.estimateRt(i).windows.slice(-1)[0].mean, input);
   assert.equal(results[0].lastMean, again);
-  assert.equal(await page.$$eval("#results tr", (r) => r.length), 3);
+  assert.equal(await page.$$eval("#results tr", (r) => r.length), 6);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
