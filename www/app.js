@@ -554,9 +554,11 @@
   function render() {
     applyStaticStrings();
     renderSignals();
+    if (state.timeline) state.timeline.render(state.series, state.seriesError);
     renderCharts();
     if (state.analysis) state.analysis.render();
     $("plan").hidden = !state.assessment;
+    if (state.rulebook) state.rulebook.render();
     if (state.plan) state.plan.render();
     prepareWhatIf();
     renderWhatIf();
@@ -597,6 +599,16 @@
       state.assessment = null;
       state.problems = e && e.problems ? e.problems : [{ code: (e && e.code) || "internal", path: (e && e.path) || "", message: String((e && e.message) || e) }];
     }
+    // The level timeline belongs to the same input as the assessment; it updates with it.
+    state.series = null;
+    state.seriesError = null;
+    if (state.assessment) {
+      try {
+        state.series = window.CrisisDesk.assessSeries(input);
+      } catch (e) {
+        state.seriesError = String((e && e.message) || e);
+      }
+    }
     if (state.plan && state.assessment) state.plan.run();
     render();
     if (state.problems) $("problems-heading").focus();
@@ -635,7 +647,17 @@
       function () {
         state.example = window.CrisisDesk.exampleSituation();
         state.analysis = window.CrisisDeskAnalysis.mount({ t: t, fmt: fmt, lang: function () { return state.lang; } });
-        state.plan = window.CrisisDeskPlan.mount({ t: t, lang: function () { return state.lang; }, assessment: function () { return state.assessment; } });
+        var has = function (key) { return I18N.has(state.lang, key); };
+        state.timeline = window.CrisisDeskTimeline.mount({ t: t, has: has });
+        // The rulebook panel keeps its draft with the same safe storage as the scenario; an edit re-runs the plan.
+        state.rulebook = window.CrisisDeskRulebook.mount({
+          t: t, has: has, lang: function () { return state.lang; }, storage: storage,
+          changed: function () { if (state.plan && state.assessment) state.plan.run(); }
+        });
+        state.plan = window.CrisisDeskPlan.mount({
+          t: t, lang: function () { return state.lang; }, assessment: function () { return state.assessment; },
+          rulebook: function () { return state.rulebook.forPlan(); }
+        });
         var draft = storage("get", DRAFT_KEY);
         $("situation-json").value = draft !== null ? draft : pretty(state.example);
         runAssessment();

@@ -1,8 +1,9 @@
 // The page in real headless Chromium, from file:// and from the local server.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import { ROOT, FILE_URL, SHOTS, launch, serve, open } from "./harness.mjs";
 
@@ -349,7 +350,7 @@ test("under a CSP without 'wasm-unsafe-eval', ready rejects and says so in plain
 });
 
 test("the page and the package reference no external URL", () => {
-  for (const f of ["www/index.html", "www/app.js", "www/i18n.js", "www/charts.js", "www/styles.css", "www/favicon.svg", "pkg/crisis_desk_standalone.js", "pkg/crisis_desk.js"]) {
+  for (const f of ["www/index.html", "www/app.js", "www/i18n.js", "www/charts.js", "www/analysis.js", "www/plan.js", "www/timeline.js", "www/rulebook.js", "www/styles.css", "www/favicon.svg", "pkg/crisis_desk_standalone.js", "pkg/crisis_desk.js"]) {
     const text = readFileSync(join(ROOT, f), "utf8");
     const urls = [...text.matchAll(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi)].map((m) => m[0]);
     // SVG's XML namespace is a name, not a location: it is never fetched.
@@ -377,4 +378,350 @@ test("the browser benchmark page times estimateRt, assess, a year's timeline and
   assert.equal(await page.$$eval("#results tr", (r) => r.length), 6);
   assert.deepEqual(log.errors, []);
   await context.close();
+});
+
+// ---- The level timeline, the rulebook panel and the plan's copy buttons ----
+
+const cell = (table, rule, column) => `input.rb-cell[data-path="tables[${table}].rules[${rule}].${column}"]`;
+const planHash = (page) => page.getAttribute("#plan-hash", "data-hash");
+
+test("the level timeline: a strip per framework and the verdict, transitions in words as assessSeries gives them (file:// and http)", async () => {
+  for (const [origin, url] of origins()) {
+    for (const [lang, locale] of [["zh", "zh-CN"], ["en", "en-GB"]]) {
+      const { page, context, log } = await open(browser, url, { locale });
+      await ready(page);
+      await page.waitForSelector("#level-transitions li", { state: "attached" });
+      const s = await page.evaluate(() => window.CrisisDesk.assessSeries(window.CrisisDesk.exampleSituation()));
+      assert.ok(s.transitions.length > 0, "the example changes level");
+      // One strip per source, one cell per day, each cell with its date.
+      const sources = ["verdict", ...Object.keys(s.frameworks), ...(s.composite ? ["composite"] : [])];
+      assert.deepEqual(await page.$$eval("#level-timeline .tl-track", (x) => x.map((e) => e.dataset.source)).then((x) => [...x].sort()), [...sources].sort());
+      for (const src of sources) {
+        const dates = await page.$$eval(`.tl-track[data-source="${src}"] rect.tl-cell`, (r) => r.map((e) => e.dataset.date));
+        assert.deepEqual(dates, s.dates, `${origin} ${src}: one cell per day`);
+      }
+      // Each strip is an image with a title and a description that says the levels in words.
+      const tr = (key, params) => page.evaluate(([l, k, p]) => window.CrisisDeskI18n.translate(l, k, p), [lang, key, params]);
+      const verdictDesc = await page.textContent('.tl-track[data-source="verdict"] svg[role=img] desc');
+      const lastVerdict = s.verdict.level.at(-1);
+      assert.ok(verdictDesc.includes(await tr("response." + lastVerdict)), verdictDesc);
+      // The transitions, in the order and with the levels assessSeries gives, in plain words.
+      const shown = await page.$$eval("#level-transitions li", (li) => li.map((x) => ({ date: x.dataset.date, source: x.dataset.source, from: x.dataset.from, to: x.dataset.to, text: x.textContent })));
+      assert.deepEqual(shown.map((x) => [x.date, x.source, x.from, x.to]),
+        s.transitions.map((x) => [x.date, x.source, x.from === null ? "" : String(x.from), x.to === null ? "" : String(x.to)]), origin);
+      for (const [i, x] of s.transitions.entries()) {
+        assert.ok(shown[i].text.startsWith(x.date), shown[i].text);
+        if (x.source === "verdict") {
+          const from = await tr(x.from ? "response." + x.from : "response.none");
+          const to = await tr(x.to ? "response." + x.to : "response.none");
+          assert.ok(shown[i].text.includes(from + " → " + to), shown[i].text);
+          assert.ok(shown[i].text.includes(await tr(x.toSeverity > x.fromSeverity ? "tl.dirUp" : "tl.dirDown")), shown[i].text);
+        } else if (x.to !== null && ["low", "medium", "high", "moderate", "critical", "green", "yellow"].includes(x.to)) {
+          assert.ok(shown[i].text.includes("→ " + (await tr("lv." + x.to))), shown[i].text);
+        }
+      }
+      // The table alternative: one row per run of days at one level (for the verdict, also split where the
+      // precautionary rule starts or stops raising it), with the day it was entered and the day it was left.
+      const verdictRows = await page.$$eval('#level-periods tbody tr[data-source="verdict"]', (r) => r.map((x) => [...x.children].map((c) => c.textContent)));
+      const starts = s.dates.filter((d, i) => i === 0 || s.verdict.level[i] !== s.verdict.level[i - 1] || s.verdict.precautionary[i] !== s.verdict.precautionary[i - 1]);
+      assert.deepEqual(verdictRows.map((r) => r[2]), starts);
+      assert.deepEqual(verdictRows.slice(0, -1).map((r) => r[3]), starts.slice(1));
+      for (const x of s.transitions.filter((x) => x.source === "verdict")) assert.ok(starts.includes(x.date), x.date);
+      await (await page.$("#frameworks")).screenshot({ path: join(SHOTS, `timeline-${origin}-${lang}.png`) });
+      assert.deepEqual(log.errors, [], origin);
+      await context.close();
+    }
+  }
+  // It follows the assessment: a shorter series gives the transitions of that series.
+  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB", viewport: { width: 360, height: 800 } });
+  await ready(page);
+  const short = structuredClone(example);
+  const n = 30;
+  for (const k of Object.keys(short.series)) short.series[k] = short.series[k].slice(0, n);
+  short.asOf = short.series.date[n - 1];
+  await page.fill("#situation-json", JSON.stringify(short));
+  await page.click("#assess");
+  const s = await page.evaluate((x) => window.CrisisDesk.assessSeries(x), short);
+  await page.waitForFunction((d) => document.querySelectorAll('.tl-track[data-source="verdict"] rect').length === d, n);
+  assert.equal(await page.$$eval("#level-transitions li", (li) => li.length), s.transitions.length || 1);
+  assert.equal(await page.$$eval('.tl-track[data-source="verdict"] rect', (r) => r.length), n);
+  await (await page.$("#level-timeline")).screenshot({ path: join(SHOTS, "timeline-360-en.png") });
+  await context.close();
+});
+
+test("the rulebook: a cell edited on the page changes the plan and its hash; an invalid cell is shown at the cell and not used (file://)", async () => {
+  const { page, context, log } = await open(browser, FILE_URL, { locale: "zh-CN" });
+  await ready(page);
+  await page.waitForSelector("#plan-timeline li");
+  const builtinHash = await page.evaluate(() => window.CrisisDesk.rulebookHash(window.CrisisDesk.defaultRulebook()));
+  assert.equal(await planHash(page), builtinHash);
+  assert.equal(await page.textContent("#rb-hash"), builtinHash);
+  assert.equal(await page.getAttribute(".rb-state", "data-state"), "default");
+  // The viewer: the title, the agencies by aspect, the notifications and the measures, in the page's language.
+  const rb = await page.evaluate(() => window.CrisisDesk.defaultRulebook());
+  assert.ok((await page.textContent("#rb-summary")).includes(rb.title.zh));
+  assert.equal(await page.$$eval("#rb-agencies li[data-agency]", (x) => x.length), rb.agencies.length);
+  assert.deepEqual(await page.$$eval("#rb-notifications tbody tr", (r) => r.map((x) => x.dataset.id)), rb.notifications.map((n) => n.id));
+  assert.ok((await page.textContent("#rb-notifications")).includes(rb.notifications[0].basis.zh));
+  assert.equal(await page.$$eval("#rb-measures tbody tr", (r) => r.length), rb.measures.length);
+  // The decision table as an HTML table: one row per rule, every cell a labelled input.
+  const rules = rb.tables[0].rules;
+  assert.deepEqual(await page.$$eval('[data-table="response-level"] tbody tr', (r) => r.map((x) => x.dataset.rule)), rules.map((r) => r._id));
+  const level3 = rules.findIndex((r) => r._id === "level-III");
+  assert.equal(await page.inputValue(cell(0, level3, "out_led_by")), '"suzhou"');
+  assert.match(await page.getAttribute(cell(0, level3, "out_led_by"), "aria-label"), /level-III/);
+
+  // A verdict of level III answered with a level II response: the plan re-runs with the edited rulebook.
+  await page.fill(cell(0, level3, "out_level"), '"II"');
+  const edited = structuredClone(rb);
+  edited.tables[0].rules[level3].out_level = '"II"';
+  const expected = await page.evaluate((r) => {
+    const a = window.CrisisDesk.assess(window.CrisisDesk.exampleSituation());
+    return { hash: window.CrisisDesk.rulebookHash(r), plan: window.CrisisDesk.escalate(a, { detectedAt: a.asOf + "T09:00:00+08:00", facts: { crossBorderLink: false, majorEvent: false }, rulebook: r }) };
+  }, edited);
+  assert.equal(expected.plan.level.verdictLevel, "III", "the example's verdict is level III");
+  assert.equal(expected.plan.level.level, "II");
+  await page.waitForFunction((h) => document.getElementById("plan-hash").dataset.hash === h, expected.hash);
+  assert.notEqual(expected.hash, builtinHash);
+  assert.match(await page.textContent("#plan-hash"), /已修改/);
+  assert.ok((await page.textContent("#plan-status")).includes("Ⅱ级响应"), await page.textContent("#plan-status"));
+  assert.ok(expected.plan.level.lead.every((l) => l.id === "jiangsu-gov"), JSON.stringify(expected.plan.level.lead));
+  assert.ok((await page.textContent("#plan-status")).includes("江苏省人民政府"), await page.textContent("#plan-status"));
+  assert.equal(await page.textContent("#rb-hash"), expected.hash);
+  assert.equal(await page.getAttribute(".rb-state", "data-state"), "edited");
+
+  // An unfinished range: the diagnostic shows at that cell and in the list, and the plan does not use the rulebook.
+  const bad = cell(0, level3, "in_verdict");
+  await page.fill(bad, "[1..");
+  await page.waitForSelector(`${bad}[aria-invalid="true"]`);
+  const describedBy = await page.getAttribute(bad, "aria-describedby");
+  const atCell = await page.textContent("#" + describedBy);
+  assert.match(atCell, /FEEL/);
+  assert.match(atCell, /expected a number/);
+  assert.equal(await page.isVisible("#" + describedBy), true);
+  const listed = await page.$$eval("#rb-diagnostic-list li", (li) => li.map((x) => [x.dataset.path, x.dataset.code, x.dataset.severity]));
+  assert.deepEqual(listed, [[`tables[0].rules[${level3}].in_verdict`, "feel-syntax", "error"]]);
+  assert.equal(await page.getAttribute("#plan", "data-blocked"), "true");
+  assert.equal(await page.$$eval("#plan-timeline li", (li) => li.length), 0);
+  assert.equal(await planHash(page), "");
+  assert.match(await page.textContent("#plan-status"), /1 处错误/);
+  await page.screenshot({ path: join(SHOTS, "rulebook-invalid-cell-file.png"), fullPage: true });
+  await (await page.$("#rulebook")).screenshot({ path: join(SHOTS, "rulebook-invalid-cell-panel.png") });
+  // "Go to the cell" focuses it.
+  await page.click("#rb-diagnostic-list li button");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), `tables[0].rules[${level3}].in_verdict`);
+
+  // What was typed survives a reload, still invalid and still not used.
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue(bad), "[1..");
+  assert.equal(await page.getAttribute(bad, "aria-invalid"), "true");
+  assert.equal(await page.getAttribute("#plan", "data-blocked"), "true");
+  // Fixed: the plan comes back with the edited rulebook.
+  await page.fill(bad, '"III"');
+  await page.waitForFunction((h) => document.getElementById("plan-hash").dataset.hash === h, expected.hash);
+  assert.equal(await page.getAttribute(bad, "aria-invalid"), null);
+  assert.equal(await page.isHidden("#rb-diagnostics"), true);
+
+  // Add a rule, then delete it; the rows follow.
+  await page.click('[data-table="response-level"] .rb-table-actions button');
+  assert.equal(await page.$$eval('[data-table="response-level"] tbody tr', (r) => r.length), rules.length + 1);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), `tables[0].rules[${rules.length}].in_verdict`);
+  await page.click(`[data-table="response-level"] tbody tr:last-child .rb-actions-col button`);
+  assert.equal(await page.$$eval('[data-table="response-level"] tbody tr', (r) => r.length), rules.length);
+  await page.waitForFunction((h) => document.getElementById("plan-hash").dataset.hash === h, expected.hash);
+
+  // Restore the built-in rulebook.
+  await page.click("#rb-restore");
+  await page.waitForFunction((h) => document.getElementById("plan-hash").dataset.hash === h, builtinHash);
+  assert.equal(await page.inputValue(cell(0, level3, "out_level")), '"III"');
+  assert.equal(await page.evaluate(() => localStorage.getItem("crisis-desk.rulebook-draft")), null);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the rulebook saves as a .json download and loads back from the file (file:// and http)", async () => {
+  for (const [origin, url] of origins()) {
+    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+    await ready(page);
+    await page.waitForSelector("#plan-timeline li");
+    await page.fill(cell(0, 1, "_description"), "edited on the page");
+    await page.fill(cell(0, 1, "out_led_by"), '"suzhou"');
+    const editedHash = await page.textContent("#rb-hash");
+    await page.waitForFunction((h) => document.getElementById("plan-hash").dataset.hash === h, editedHash);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#rb-save")]);
+    assert.equal(download.suggestedFilename(), "cn-js-suzhou-zhangjiagang.json");
+    const path = join(mkdtempSync(join(tmpdir(), "crisis-desk-")), download.suggestedFilename());
+    await download.saveAs(path);
+    const saved = JSON.parse(readFileSync(path, "utf8"));
+    assert.equal(saved.tables[0].rules[1]._description, "edited on the page");
+    assert.equal(await page.evaluate((r) => window.CrisisDesk.rulebookHash(r), saved), editedHash);
+    // Back to the built-in one, then load the saved file: the edit is back, in the editor and in the plan.
+    await page.click("#rb-restore");
+    assert.notEqual(await page.textContent("#rb-hash"), editedHash);
+    await page.setInputFiles("#rb-file", path);
+    await page.waitForFunction((h) => document.getElementById("plan-hash").dataset.hash === h, editedHash);
+    assert.equal(await page.inputValue(cell(0, 1, "_description")), "edited on the page");
+    assert.match(await page.textContent("#rb-status"), /Loaded cn-js-suzhou-zhangjiagang\.json/);
+    // A file that is not JSON is kept as typed in the JSON box, reported, and not used.
+    await page.setInputFiles("#rb-file", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{ "id": "x", ') });
+    await page.waitForFunction(() => document.getElementById("plan").dataset.blocked === "true");
+    assert.equal(await page.inputValue("#rb-json"), '{ "id": "x", ');
+    assert.equal(await page.getAttribute("#rb-diagnostic-list li", "data-code"), "invalid-json");
+    assert.match(await page.textContent("#rb-status"), /not valid JSON/);
+    assert.deepEqual(log.errors, [], origin);
+    assert.deepEqual(log.external, [], origin);
+    await context.close();
+  }
+});
+
+test("a rulebook file with markup in its labels shows it as text and runs nothing (file://)", async () => {
+  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  await ready(page);
+  const evil = "<img src=x onerror=window.__pwned=1>";
+  const rb = await page.evaluate(() => window.CrisisDesk.defaultRulebook());
+  rb.title = { zh: evil, en: evil };
+  rb.agencies[0].name = { zh: evil, en: evil };
+  rb.tables[0].name = evil;
+  rb.tables[0].rules[0]._description = evil;
+  rb.notifications[0].basis = { zh: evil, en: evil };
+  rb.measures[0].label = { zh: evil, en: evil };
+  rb.tables[0].rules[1].in_verdict = '"<script>window.__pwned=2</script>"';
+  await page.setInputFiles("#rb-file", { name: "evil.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rb)) });
+  await page.waitForFunction(() => /evil\.json/.test(document.getElementById("rb-status").textContent));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.$$eval("#rulebook img, #plan img, #rulebook script, #plan script", (x) => x.length), 0);
+  assert.ok((await page.textContent("#rb-summary")).includes(evil));
+  assert.ok((await page.textContent("#rb-notifications")).includes(evil));
+  assert.ok((await page.textContent('section[data-path="tables[0]"] h4')).includes(evil));
+  assert.equal(await page.inputValue(cell(0, 0, "_description")), evil);
+  // The plan runs with it (the label is only a label) and shows it as text too.
+  await page.waitForSelector("#plan-timeline li");
+  assert.ok((await page.textContent("#plan-hash")).includes(evil));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("copy buttons put each notice on the clipboard in Chinese and in English, and say so (file:// and http)", async () => {
+  for (const [origin, url] of origins()) {
+    const { page, context, log } = await open(browser, url, { locale: "zh-CN" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await ready(page);
+    await page.waitForSelector("#plan-timeline li");
+    const plan = await page.evaluate((asOf) => {
+      const a = window.CrisisDesk.assess(window.CrisisDesk.exampleSituation());
+      return window.CrisisDesk.escalate(a, { detectedAt: asOf + "T09:00:00+08:00", facts: { crossBorderLink: false, majorEvent: false } });
+    }, example.asOf);
+    for (const [i, lang] of [[0, "zh"], [0, "en"], [plan.timeline.length - 1, "en"]]) {
+      const d = plan.timeline[i];
+      await page.click(`#plan-timeline li:nth-child(${i + 1}) button[data-copy="${lang}"]`);
+      await page.waitForFunction((want) => document.getElementById("plan-copy-status").dataset.copied === want, lang + ":" + d.id);
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), d.text[lang], `${origin} ${d.id} ${lang}`);
+      assert.match(await page.textContent("#plan-copy-status"), new RegExp(d.clock));
+    }
+    assert.ok(plan.timeline[0].text.zh.includes("11:00") && plan.timeline[0].text.en.includes("11:00"));
+    assert.equal(await page.getAttribute("#plan-copy-status", "aria-live"), "polite");
+    assert.deepEqual(log.errors, [], origin);
+    await context.close();
+  }
+  // Without the async clipboard: the hidden textarea is selected and copied with execCommand.
+  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB" });
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+    document.addEventListener("copy", () => { window.__copied = String(document.getSelection()) || document.activeElement.value; });
+  });
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector("#plan-timeline li");
+  const text = await page.evaluate(() => {
+    const a = window.CrisisDesk.assess(window.CrisisDesk.exampleSituation());
+    return window.CrisisDesk.escalate(a, { detectedAt: a.asOf + "T09:00:00+08:00", facts: { crossBorderLink: false, majorEvent: false } }).timeline[1].text.zh;
+  });
+  await page.focus('#plan-timeline li:nth-child(2) button[data-copy="zh"]');
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("plan-copy-status").dataset.copied);
+  assert.equal(await page.evaluate(() => window.__copied), text);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.copy), "zh", "focus returns to the button");
+  assert.equal(await page.$$eval("textarea.copy-buffer", (x) => x.length), 0);
+  await context.close();
+});
+
+test("a decision table exports as a ZEN graph with its differences and imports back (file://)", async () => {
+  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  await ready(page);
+  await page.waitForSelector("#plan-timeline li");
+  const builtinHash = await page.textContent("#rb-hash");
+  const table = '[data-table="response-level"]';
+  // Export: a download named after the table, a ZEN decision graph holding the table.
+  let [download] = await Promise.all([page.waitForEvent("download"), page.click(`${table} button[data-zen="export"]`)]);
+  assert.equal(download.suggestedFilename(), "response-level.zen.json");
+  const dir = mkdtempSync(join(tmpdir(), "crisis-desk-zen-"));
+  const path = join(dir, "response-level.zen.json");
+  await download.saveAs(path);
+  const graph = JSON.parse(readFileSync(path, "utf8"));
+  const node = graph.nodes.find((n) => n.type === "decisionTableNode");
+  assert.equal(node.id, "response-level");
+  assert.deepEqual(node.content.rules, (await page.evaluate(() => window.CrisisDesk.defaultRulebook())).tables[0].rules);
+  assert.match(await page.textContent(`${table} .rb-zen`), /ZEN reads every cell as this tool does/);
+  // A cell ZEN reads otherwise is listed next to the export.
+  await page.fill(cell(0, 3, "in_major"), "not(false)");
+  [download] = await Promise.all([page.waitForEvent("download"), page.click(`${table} button[data-zen="export"]`)]);
+  const diffs = await page.$$eval(`${table} .rb-zen-differences li`, (li) => li.map((x) => [x.dataset.path, x.dataset.kind]));
+  assert.deepEqual(diffs, [["rules[3].in_major", "not"]]);
+  await (await page.$(table)).screenshot({ path: join(SHOTS, "rulebook-zen-differences.png") });
+  // Import the unchanged export: the table is replaced by the same table, so the rulebook is the built-in one again.
+  await page.setInputFiles(`${table} input[data-zen="import"]`, path);
+  await page.waitForFunction((h) => document.getElementById("rb-hash").textContent === h, builtinHash);
+  assert.equal(await page.inputValue(cell(0, 3, "in_major")), "true");
+  assert.match(await page.textContent("#rb-status"), /replaced response-level/);
+  assert.equal(await planHash(page), builtinHash);
+  // A graph edited elsewhere: a changed cell and a second table, then a broken graph.
+  node.content.rules[2].out_led_by = '"jiangsu"';
+  const second = structuredClone(node);
+  second.id = "second-table";
+  second.name = "Second table";
+  graph.nodes.push(second);
+  await page.setInputFiles(`${table} input[data-zen="import"]`, { name: "edited.zen.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(graph)) });
+  await page.waitForSelector('[data-table="second-table"]');
+  assert.equal(await page.inputValue(cell(0, 2, "out_led_by")), '"jiangsu"');
+  assert.match(await page.textContent("#rb-status"), /replaced response-level, added second-table/);
+  assert.notEqual(await planHash(page), builtinHash);
+  const before = await page.textContent("#rb-hash");
+  await page.setInputFiles(`${table} input[data-zen="import"]`, { name: "bad.zen.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ nodes: [{ id: "x" }] })) });
+  await page.waitForFunction(() => /Could not import bad\.zen\.json/.test(document.getElementById("rb-status").textContent));
+  assert.match(await page.textContent(`${table} .rb-zen`), /nodes\[0\]\.type/);
+  assert.equal(await page.textContent("#rb-hash"), before, "a bad graph changes nothing");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the new panels at 360 px in both languages (screenshots)", async () => {
+  for (const locale of ["zh-CN", "en-GB"]) {
+    const { page, context, log } = await open(browser, FILE_URL, { locale, viewport: { width: 360, height: 800 } });
+    await ready(page);
+    await page.waitForSelector("#plan-timeline li");
+    await page.fill(cell(0, 2, "in_verdict"), "[1..");
+    await page.waitForSelector(`${cell(0, 2, "in_verdict")}[aria-invalid="true"]`);
+    for (const id of ["level-timeline", "plan", "rulebook"]) {
+      await (await page.$("#" + id)).screenshot({ path: join(SHOTS, `narrow-${id}-${locale}.png`) });
+    }
+    // Nothing in the new parts is wider than the screen, except inside its own scrolling region.
+    const wide = await page.evaluate(() => {
+      const W = document.documentElement.clientWidth;
+      const scrolls = (e) => ["auto", "scroll"].includes(getComputedStyle(e).overflowX);
+      const out = [];
+      for (const e of document.querySelectorAll("#level-timeline *, #level-transitions *, #level-periods *, #plan *, #rulebook *")) {
+        if (e.getBoundingClientRect().right <= W + 1 || !e.getClientRects().length) continue;
+        let p = e.parentElement, inside = false;
+        for (; p; p = p.parentElement) if (scrolls(p)) { inside = true; break; }
+        if (!inside) out.push(e.tagName + "." + e.className);
+      }
+      return out;
+    });
+    assert.deepEqual(wide, [], locale);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
 });
