@@ -113,6 +113,7 @@ impl<T> PerFramework<T> {
 /// met); `severity` its rank in its framework (0 = lowest band; null when unknown).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Track {
+    #[serde(serialize_with = "level_values")]
     pub level: Vec<Option<&'static str>>,
     pub severity: Vec<Option<u8>>,
 }
@@ -135,7 +136,9 @@ pub struct Transition {
     pub date: String,
     /// `"verdict"`, a framework key (`"cdcTransmission"`, …) or `"composite"`.
     pub source: &'static str,
+    #[serde(serialize_with = "level_value")]
     pub from: Option<&'static str>,
+    #[serde(serialize_with = "level_value")]
     pub to: Option<&'static str>,
     /// The severities, which tell an unknown level (null) from `chinaEventGrade`'s "no grade"
     /// (level null, severity 0).
@@ -164,8 +167,34 @@ pub struct SeriesAssessment {
 /// A level and its severity (see [`Track`]).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Level {
+    #[serde(serialize_with = "level_value")]
     pub level: Option<&'static str>,
     pub severity: Option<u8>,
+}
+
+/// A level as `assess` writes it: WHO PHSM's situational levels are the numbers 0–4 there
+/// (the only levels that are digits), every other level a string.
+fn level_value<S: Serializer>(level: &Option<&'static str>, serializer: S) -> Result<S::Ok, S::Error> {
+    match level.map(|l| (l, l.parse::<u8>())) {
+        Some((_, Ok(n))) => serializer.serialize_u8(n),
+        Some((l, Err(_))) => serializer.serialize_str(l),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn level_values<S: Serializer>(levels: &[Option<&'static str>], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    struct One(Option<&'static str>);
+    impl Serialize for One {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            level_value(&self.0, serializer)
+        }
+    }
+    let mut seq = serializer.serialize_seq(Some(levels.len()))?;
+    for l in levels {
+        seq.serialize_element(&One(*l))?;
+    }
+    seq.end()
 }
 
 /// The verdict in brief.

@@ -190,6 +190,27 @@ fn a_major_event_raises_level_iv_to_iii() {
 }
 
 #[test]
+fn the_led_by_column_decides_who_leads_and_a_copy_of_the_default_is_the_default() {
+    let a = example_assessment();
+    let options = |book: &J| json!({ "detectedAt": "2026-11-25T09:00:00+08:00", "rulebook": book });
+    let lead = |p: &J| -> Vec<String> {
+        p["level"]["lead"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let mut book: J = serde_json::from_str(crisis_desk::escalation::DEFAULT_RULEBOOK).unwrap();
+    let p = plan(&a, options(&book));
+    assert_eq!(p["level"]["level"], "III");
+    assert_eq!(lead(&p), ["suzhou-gov"]);
+    assert_eq!(p["rulebook"]["default"], true, "an unmodified copy is the bundled rulebook");
+    // The official edits who leads at level III in the table: the plan follows.
+    let rule = book["tables"][0]["rules"].as_array_mut().unwrap().iter_mut().find(|r| r["_id"] == "level-III").unwrap();
+    rule["out_led_by"] = json!("\"jiangsu\"");
+    let p = plan(&a, options(&book));
+    assert_eq!(p["level"]["level"], "III");
+    assert_eq!(lead(&p), ["jiangsu-gov"]);
+    assert_eq!(p["rulebook"]["default"], false);
+}
+
+#[test]
 fn no_level_means_no_statutory_chain() {
     let mut a = example_assessment();
     a["verdict"]["level"] = J::Null;

@@ -144,6 +144,13 @@ fn the_last_day_is_assess_with() {
             assert_eq!(s.verdict.precautionary[last], a.verdict.precautionary);
             assert_eq!(considered_on(&s, last), considered_sorted(&a), "{}", v["region"]["name"]);
             assert_eq!(s.composite.is_some(), a.composite.settings.enabled);
+            // On the wire, each track's last level is the framework's level as assess writes
+            // it: WHO PHSM's a number, the others strings.
+            let (sj, aj) = (serde_json::to_value(&s).unwrap(), serde_json::to_value(&a).unwrap());
+            for (key, track) in sj["frameworks"].as_object().unwrap() {
+                let level = &aj["frameworks"][key]["level"];
+                assert_eq!(track["level"][last], *level, "{key}");
+            }
         }
     }
 }

@@ -93,7 +93,7 @@ pub struct RulebookRef {
     pub schema_version: u32,
     /// `sha256:<hex>` of the canonical rulebook.
     pub hash: String,
-    /// True when the bundled default rulebook was used.
+    /// True when the bundled default rulebook was used (passed in unchanged, or not passed).
     pub default: bool,
 }
 
@@ -401,9 +401,14 @@ pub fn escalate(assessment: &Json, options: &Json) -> Result<Plan, InputError> {
             None
         }
     };
+    // A rulebook passed in is "the default" when its content hash is the bundled one's.
     let (book, is_default) = match read::field(o, "rulebook") {
         None => (Rulebook::from_json(&default_rulebook()), true),
-        Some(v) => (Rulebook::from_json(v), false),
+        Some(v) => {
+            static DEFAULT_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+            let default_hash = DEFAULT_HASH.get_or_init(|| rulebook_hash(&default_rulebook()));
+            (Rulebook::from_json(v), rulebook_hash(v) == *default_hash)
+        }
     };
     let mut rulebook_problems: Vec<Problem> = Vec::new();
     let book = match book {
