@@ -113,6 +113,16 @@ fn every_diagnostic_case_triggers_its_code_at_its_path() {
 }
 
 #[test]
+fn one_bad_cell_is_one_diagnostic_not_one_per_condition_reading_its_table() {
+    let mut book: J = serde_json::to_value(default_rulebook()).unwrap();
+    book["tables"][0]["rules"][2]["in_verdict"] = "[1..".into();
+    let v = validate_rulebook(&json(&book));
+    let got: Vec<(String, String)> =
+        v.diagnostics.iter().map(|d| (d.code.as_str().to_owned(), d.path.clone())).collect();
+    assert_eq!(got, [("feel-syntax".to_owned(), "tables[0].rules[2].in_verdict".to_owned())]);
+}
+
+#[test]
 fn a_cycle_message_names_the_agencies_round_the_circle() {
     let mut doc = minimal();
     edit(

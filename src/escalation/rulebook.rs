@@ -786,7 +786,22 @@ fn read_rulebook(value: &Json) -> (Option<Rulebook>, Vec<Diagnostic>) {
                 }
                 tables.push(t);
             }
-            _ => tables_ok = false,
+            _ => {
+                tables_ok = false;
+                // A table with a bad cell still names its outputs: conditions that read them
+                // are not also wrong (one typo, one diagnostic).
+                if let Some(Json::Array(outputs)) = v.get("outputs") {
+                    known.extend(outputs.iter().filter_map(|o| match o.get("field") {
+                        Some(Json::String(f)) => Some(f.clone()),
+                        _ => None,
+                    }));
+                }
+                if let (Some(Json::String(id)), Some(Json::String(policy))) = (v.get("id"), v.get("hitPolicy")) {
+                    if policy == "collect" && v.get("aggregation").is_none() {
+                        known.insert(format!("tables.{id}"));
+                    }
+                }
+            }
         }
     }
     known.insert("response.level".into());

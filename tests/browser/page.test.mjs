@@ -471,10 +471,13 @@ test("the rulebook: a cell edited on the page changes the plan and its hash; an 
   assert.equal(await page.inputValue(cell(0, level3, "out_led_by")), '"suzhou"');
   assert.match(await page.getAttribute(cell(0, level3, "out_led_by"), "aria-label"), /level-III/);
 
-  // A verdict of level III answered with a level II response: the plan re-runs with the edited rulebook.
+  // A verdict of level III answered with a level II response led by the province: the plan
+  // re-runs with the edited rulebook (the "led by" column decides who leads).
   await page.fill(cell(0, level3, "out_level"), '"II"');
+  await page.fill(cell(0, level3, "out_led_by"), '"jiangsu"');
   const edited = structuredClone(rb);
   edited.tables[0].rules[level3].out_level = '"II"';
+  edited.tables[0].rules[level3].out_led_by = '"jiangsu"';
   const expected = await page.evaluate((r) => {
     const a = window.CrisisDesk.assess(window.CrisisDesk.exampleSituation());
     return { hash: window.CrisisDesk.rulebookHash(r), plan: window.CrisisDesk.escalate(a, { detectedAt: a.asOf + "T09:00:00+08:00", facts: { crossBorderLink: false, majorEvent: false }, rulebook: r }) };
