@@ -51,6 +51,11 @@
     var jsonTimer = null;
     var uid = 0;
 
+    /** A table's or column's name: its bilingual `label` when given, else `name`, else `id`. */
+    function named(x) {
+      return obj(x.label) ? pick(x.label) : str(x.name || x.id);
+    }
+
     function pick(label) {
       var l = obj(label);
       if (!l) return str(label);
@@ -298,7 +303,7 @@
     function renderTable(host, table, ti) {
       var base = "tables[" + ti + "]";
       var section = el("section", null, { class: "rb-table", "data-table": str(table.id), "data-path": base, "aria-labelledby": "rb-t" + ti + "-h" });
-      section.appendChild(el("h4", t("rb.tableTitle", { name: str(table.name || table.id), id: str(table.id) }), { id: "rb-t" + ti + "-h" }));
+      section.appendChild(el("h4", t("rb.tableTitle", { name: named(table), id: str(table.id) }), { id: "rb-t" + ti + "-h" }));
       section.appendChild(el("p", t("rb.hitPolicy", { policy: hitPolicyText(table) }), { class: "hint" }));
       if (table.source) section.appendChild(el("p", str(table.source), { class: "rb-cite" }));
       var tableMsg = el("div", null, { class: "rb-msg rb-table-msg", id: "rb-t" + ti + "-msg" });
@@ -308,13 +313,13 @@
       var outputs = arr(table.outputs).map(obj).filter(Boolean);
       var wrap = el("div", null, { class: "rb-scroll", role: "region", tabindex: "0", "aria-labelledby": "rb-t" + ti + "-h" });
       var grid = el("table", null, { class: "rb-grid" });
-      grid.appendChild(el("caption", t("rb.tableCaption", { name: str(table.name || table.id) }), { class: "visually-hidden" }));
+      grid.appendChild(el("caption", t("rb.tableCaption", { name: named(table) }), { class: "visually-hidden" }));
       var thead = el("thead"), hr = el("tr");
       hr.appendChild(el("th", t("rb.colRule"), { scope: "col" }));
       function head(col, kind, k) {
         var th = el("th", null, { scope: "col", class: "rb-" + kind });
         th.appendChild(el("span", t(kind === "in" ? "rb.input" : "rb.output"), { class: "rb-kind" }));
-        th.appendChild(el("span", str(col.name || col.id), { class: "rb-colname" }));
+        th.appendChild(el("span", named(col), { class: "rb-colname" }));
         th.appendChild(el("code", str(col.field)));
         if (Array.isArray(col.values)) th.appendChild(el("span", t("rb.values", { values: col.values.map(str).join(", ") }), { class: "rb-values" }));
         var msg = el("span", null, { class: "rb-msg" });
@@ -348,7 +353,7 @@
         inputs.concat(outputs).forEach(function (col, k) {
           var td = el("td");
           var key = str(col.id);
-          var c = cellInput(rpath + "." + key, str(rule[key]), t("rb.cellLabel", { rule: ruleName(), column: str(col.name || col.id), field: str(col.field) }), function (v) {
+          var c = cellInput(rpath + "." + key, str(rule[key]), t("rb.cellLabel", { rule: ruleName(), column: named(col), field: str(col.field) }), function (v) {
             rule[key] = v;
             objectEdited();
           }, k < inputs.length ? "rb-in" : "rb-out");
@@ -376,7 +381,7 @@
       wrap.appendChild(grid);
       section.appendChild(wrap);
       var actions = el("div", null, { class: "actions rb-table-actions" });
-      var add = el("button", t("rb.addRule"), { type: "button", class: "secondary", "aria-label": t("rb.addRuleLabel", { name: str(table.name || table.id) }) });
+      var add = el("button", t("rb.addRule"), { type: "button", class: "secondary", "aria-label": t("rb.addRuleLabel", { name: named(table) }) });
       add.addEventListener("click", function () { addRule(ti); });
       actions.appendChild(add);
       var zenOut = el("div", null, { class: "rb-zen", "aria-live": "polite" });
@@ -417,7 +422,7 @@
 
     function zenButtons(actions, out, table) {
       if (!CD.exportZenGraph || !CD.importZenGraph) return;
-      var name = table ? str(table.name || table.id) : "";
+      var name = table ? named(table) : "";
       if (table) {
         var exp = el("button", t("rb.zenExport"), { type: "button", class: "secondary", "data-zen": "export", "aria-label": t("rb.zenExportLabel", { name: name }) });
         exp.addEventListener("click", function () { zenExport(table, out); });

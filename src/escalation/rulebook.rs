@@ -741,6 +741,28 @@ fn read_rulebook(value: &Json) -> (Option<Rulebook>, Vec<Diagnostic>) {
     for (i, v) in r.list(obj, "tables", &root, false).iter().enumerate() {
         let at = tp.index(i);
         let schema = FactSchema::new(known.iter().cloned());
+        // Bilingual names of the table and its columns, when given (their shape is the
+        // table's own check): both languages present.
+        let mut labels = vec![(v.get("label"), at.key("label"))];
+        for key in ["inputs", "outputs"] {
+            if let Some(Json::Array(columns)) = v.get(key) {
+                labels.extend(
+                    columns.iter().enumerate().map(|(c, col)| (col.get("label"), at.key(key).index(c).key("label"))),
+                );
+            }
+        }
+        for (label, lp) in labels {
+            let Some(label @ Json::Object(_)) = label else { continue };
+            for (lang, name) in [("zh", "Chinese"), ("en", "English")] {
+                if matches!(label.get(lang), None | Some(Json::Null)) {
+                    r.warn(
+                        Code::MissingTranslation,
+                        &lp.key(lang),
+                        format!("the {name} (`{lang}`) text of this label is missing"),
+                    );
+                }
+            }
+        }
         let diags = validate_table(v, &at, Some(&schema));
         let bad = diags.iter().any(|d| d.severity == Severity::Error);
         table_diags.extend(diags);

@@ -6,6 +6,7 @@
 //! ```jsonc
 //! {
 //!   "id": "level", "name": "Response level",        // optional (ZEN keeps them on the node)
+//!   "label": { "zh": "响应级别", "en": "Response level" },  // optional, tables and columns: for the page
 //!   "hitPolicy": "first",                            // first | collect | unique | any | priority
 //!   "aggregation": "count",                          // optional, collect only: sum | count | min | max
 //!   "inputs": [{ "id": "in_cdc", "name": "CDC level", "field": "frameworks.cdc.level",
@@ -498,6 +499,7 @@ pub(crate) struct ReadTable {
 const TABLE_KEYS: &[&str] = &[
     "id",
     "name",
+    "label",
     "hitPolicy",
     "aggregation",
     "inputs",
@@ -508,6 +510,20 @@ const TABLE_KEYS: &[&str] = &[
     "executionMode",
     "passThrough",
 ];
+
+/// `label` (optional, on a table or a column): the name in both languages, `{ "zh", "en" }`,
+/// for the page; the engine does not read it (a rulebook's validation checks both texts).
+fn label_shape(obj: &Json, path: &Path, problems: &mut Problems) {
+    let Some(v) = read::field(obj, "label") else { return };
+    let at = path.key("label");
+    if let Some(label) = read::object(v, &at, &["zh", "en"], problems) {
+        for lang in ["zh", "en"] {
+            if let Some(text) = read::field(label, lang) {
+                read::string(text, &at.key(lang), problems);
+            }
+        }
+    }
+}
 
 /// Reads a table leniently: every problem is recorded; what could be read is returned.
 pub(crate) fn read_table(value: &Json, path: &Path, problems: &mut Problems) -> ReadTable {
@@ -520,6 +536,7 @@ pub(crate) fn read_table(value: &Json, path: &Path, problems: &mut Problems) -> 
     };
     let id = opt_string("id", problems);
     let name = opt_string("name", problems);
+    label_shape(obj, path, problems);
     let hit_policy = read::required(obj, "hitPolicy", path, problems)
         .and_then(|v| read::one_of(v, &path.key("hitPolicy"), &HitPolicy::ALL, problems))
         .map(|i| [HitPolicy::First, HitPolicy::Collect, HitPolicy::Unique, HitPolicy::Any, HitPolicy::Priority][i]);
@@ -773,8 +790,11 @@ fn read_columns(obj: &Json, key: &str, path: &Path, problems: &mut Problems, inp
     if !inputs && items.is_empty() {
         problems.push(Code::Required, &at, "a table needs at least one output");
     }
-    let keys: &[&str] =
-        if inputs { &["id", "name", "field", "values", "min", "max"] } else { &["id", "name", "field", "priority"] };
+    let keys: &[&str] = if inputs {
+        &["id", "name", "label", "field", "values", "min", "max"]
+    } else {
+        &["id", "name", "label", "field", "priority"]
+    };
     let mut out = Vec::new();
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
@@ -792,6 +812,7 @@ fn read_columns(obj: &Json, key: &str, path: &Path, problems: &mut Problems, inp
                 None
             }
         };
+        label_shape(c, &cp, problems);
         let field = read::required(c, "field", &cp, problems).and_then(|v| read::string(v, &cp.key("field"), problems));
         let fpath = field.as_deref().and_then(|f| {
             let segs: Vec<String> = f.split('.').map(str::to_owned).collect();

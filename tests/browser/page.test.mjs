@@ -468,6 +468,10 @@ test("the rulebook: a cell edited on the page changes the plan and its hash; an 
   const rules = rb.tables[0].rules;
   assert.deepEqual(await page.$$eval('[data-table="response-level"] tbody tr', (r) => r.map((x) => x.dataset.rule)), rules.map((r) => r._id));
   const level3 = rules.findIndex((r) => r._id === "level-III");
+  // Table and column names in the page's language, from their bilingual labels.
+  const columns = [...rb.tables[0].inputs, ...rb.tables[0].outputs];
+  assert.deepEqual(await page.$$eval('[data-table="response-level"] .rb-colname', (x) => x.map((e) => e.textContent)), columns.map((c) => c.label.zh));
+  assert.ok((await page.textContent('[data-table="response-level"]')).includes(rb.tables[0].label.zh));
   assert.equal(await page.inputValue(cell(0, level3, "out_led_by")), '"suzhou"');
   assert.match(await page.getAttribute(cell(0, level3, "out_led_by"), "aria-label"), /level-III/);
 
@@ -586,6 +590,8 @@ test("a rulebook file with markup in its labels shows it as text and runs nothin
   rb.title = { zh: evil, en: evil };
   rb.agencies[0].name = { zh: evil, en: evil };
   rb.tables[0].name = evil;
+  rb.tables[0].label = { zh: evil, en: evil };
+  rb.tables[0].inputs[0].label = { zh: evil, en: evil };
   rb.tables[0].rules[0]._description = evil;
   rb.notifications[0].basis = { zh: evil, en: evil };
   rb.measures[0].label = { zh: evil, en: evil };
