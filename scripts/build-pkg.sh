@@ -30,4 +30,6 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$tmp/nm/crisis_desk_bg.wasm" -o "$tmp/opt.wasm"
 node scripts/pkg/assemble.mjs "$tmp/nm" "$tmp/web/crisis_desk.d.ts" "$tmp/opt.wasm" pkg "$version"
+# The whole page as one file (pkg/crisis-desk.html), from www/ and the standalone script just built.
+node scripts/pkg/single-file.mjs
 node scripts/pkg/source-hash.mjs > pkg/SOURCE_HASH

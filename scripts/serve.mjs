@@ -55,9 +55,11 @@ const server = createServer(async (req, res) => {
   try {
     if (!(await stat(file)).isFile()) throw new Error("not a file");
     const body = await readFile(file);
+    // The single-file page inlines its scripts and styles; its own meta policy allows them by hash.
+    const single = file === join(root, "pkg", "crisis-desk.html");
     res.writeHead(200, {
       "Content-Type": TYPES[extname(file)] || "application/octet-stream",
-      "Content-Security-Policy": CSP,
+      ...(single ? {} : { "Content-Security-Policy": CSP }),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-cache",
     });

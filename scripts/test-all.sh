@@ -24,5 +24,8 @@ if [ "$(cat pkg/SOURCE_HASH 2>/dev/null)" != "$(node scripts/pkg/source-hash.mjs
   bash scripts/build-pkg.sh
 fi
 
+step "pkg/crisis-desk.html from www/ (Node only)"
+node scripts/pkg/single-file.mjs
+
 step "JS package and page tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 tests/js/ tests/browser/

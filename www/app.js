@@ -560,6 +560,9 @@
     $("plan").hidden = !state.assessment;
     if (state.rulebook) state.rulebook.render();
     if (state.plan) state.plan.render();
+    if (state.report) state.report.render();
+    if (state.importer) state.importer.render();
+    if (state.workspace) state.workspace.render();
     prepareWhatIf();
     renderWhatIf();
     renderProblems();
@@ -567,6 +570,14 @@
     if (state.startError) setStatus("error", t("startFailed", { message: state.startError.message }));
     else if (state.problems && state.problems.length) setStatus("error", t("problemsCount", { count: state.problems.length }));
     else if (state.assessment) setStatus("ok", t("ready", { time: state.assessedAt }));
+  }
+
+  /** Replaces the scenario (an object, or JSON text kept as typed), saves it as the draft and assesses it. */
+  function setScenario(value) {
+    var text = typeof value === "string" ? value : pretty(value);
+    $("situation-json").value = text;
+    storage("set", DRAFT_KEY, text);
+    runAssessment();
   }
 
   function isExample() {
@@ -658,10 +669,32 @@
           t: t, lang: function () { return state.lang; }, assessment: function () { return state.assessment; },
           rulebook: function () { return state.rulebook.forPlan(); }
         });
+        // The printed report's header and footer (report.js): time of assessment, version, rulebook hash.
+        state.report = window.CrisisDeskReport ? window.CrisisDeskReport.mount({
+          t: t, lang: function () { return state.lang; }, assessment: function () { return state.assessment; }
+        }) : null;
+        // Data in (import.js) and the workspace file and share link (workspace.js) go through these hooks.
+        var hooks = {
+          t: t, has: has, fmt: fmt, storage: storage, pretty: pretty, rulebook: state.rulebook,
+          lang: function () { return state.lang; },
+          setLang: function (lang) {
+            if (lang === state.lang || (lang !== "zh" && lang !== "en")) return;
+            state.lang = lang;
+            storage("set", LANG_KEY, lang);
+            render();
+          },
+          scenarioText: function () { return $("situation-json").value; },
+          setScenario: setScenario
+        };
+        state.workspace = window.CrisisDeskWorkspace ? window.CrisisDeskWorkspace.mount(hooks) : null;
+        state.importer = window.CrisisDeskImport ? window.CrisisDeskImport.mount(hooks) : null;
         var draft = storage("get", DRAFT_KEY);
         $("situation-json").value = draft !== null ? draft : pretty(state.example);
         runAssessment();
         document.body.dataset.ready = "true";
+        // Navigation to the first assessment on screen (scripts/bench-start.mjs reads it).
+        if (window.performance && performance.mark) performance.mark("crisis-desk:first-assessment");
+        if (state.workspace) state.workspace.start(); // a share link in the address (#s=…) is opened now
       },
       function (e) {
         state.startError = e;

@@ -1,5 +1,7 @@
 // Prints a SHA-256 over everything pkg/ is built from, so `npm start` can tell whether the
 // committed pkg/ matches the sources without a toolchain. Same list in build and serve.
+// Not pkg/crisis-desk.html's inputs (www/ and single-file.mjs): Node alone rebuilds that file
+// (`node scripts/pkg/single-file.mjs`), so a change to the page never asks for cargo.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, relative, dirname } from "node:path";
@@ -7,15 +9,16 @@ import { fileURLToPath } from "node:url";
 
 export function sourceHash(root) {
   const files = [];
-  const walk = (dir) => {
+  const walk = (dir, skip = []) => {
     for (const name of readdirSync(dir).sort()) {
+      if (skip.includes(name)) continue;
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
       else files.push(p);
     }
   };
   walk(join(root, "src"));
-  walk(join(root, "scripts", "pkg"));
+  walk(join(root, "scripts", "pkg"), ["single-file.mjs"]);
   for (const f of ["Cargo.toml", "Cargo.lock", "scripts/build-pkg.sh", "package-lock.json"]) {
     if (existsSync(join(root, f))) files.push(join(root, f));
   }

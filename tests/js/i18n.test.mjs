@@ -25,7 +25,7 @@ test("zh and en have the same keys", () => {
 test("every data-i18n key, error code and note code used has a string", () => {
   const html = readFileSync(join(ROOT, "www", "index.html"), "utf8");
   // Every page script that looks strings up with t("key").
-  const app = ["app.js", "analysis.js", "plan.js", "timeline.js", "rulebook.js"].map((f) => readFileSync(join(ROOT, "www", f), "utf8")).join("\n");
+  const app = ["app.js", "analysis.js", "plan.js", "timeline.js", "rulebook.js", "import.js", "workspace.js", "report.js"].map((f) => readFileSync(join(ROOT, "www", f), "utf8")).join("\n");
   const keys = [...html.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]);
   keys.push(...[...app.matchAll(/\bt\("([^"]+)"/g)].map((m) => m[1]).filter((k) => !k.endsWith(".")));
   // Codes the core can emit (src/error.rs) and the runtime adds.
