@@ -27,5 +27,8 @@ fi
 step "pkg/crisis-desk.html from www/ (Node only)"
 node scripts/pkg/single-file.mjs
 
+step "size budgets (sizes.json)"
+node scripts/check-sizes.mjs
+
 step "JS package and page tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 tests/js/ tests/browser/
