@@ -33,8 +33,8 @@ use crate::situation::{Column, ColumnDays, Situation};
 use crate::timeline::{summary, RegionError, RegionResult};
 use crate::verdict::AssessOptions;
 
-/// Longest series a batch may hold per region: 100 years of days.
-pub const MAX_DAYS: usize = 36_525;
+/// Longest series a batch may hold per region: 100 years of days ([`crate::limits`]).
+pub const MAX_DAYS: usize = crate::limits::MAX_SERIES_DAYS;
 const BATCH_KEYS: &[&str] = &["start", "days", "asOf", "regions", "columns"];
 
 /// One entry of a batch's `columns` as it arrived.
@@ -137,6 +137,7 @@ struct ReadBatch<'a> {
 fn read_batch(batch: &RegionBatch) -> Result<ReadBatch<'_>, InputError> {
     let mut p = Problems::new();
     let root = Path::root();
+    crate::limits::check_input(&batch.meta, &root)?;
     let Some(obj) = read::object(&batch.meta, &root, BATCH_KEYS, &mut p) else {
         return Err(p.finish(()).unwrap_err());
     };
@@ -154,8 +155,11 @@ fn read_batch(batch: &RegionBatch) -> Result<ReadBatch<'_>, InputError> {
         Some(v) => read::date(v, &root.key("asOf"), &mut p),
         None => start.zip(days).map(|(s, d)| s.plus_days(d as i64 - 1)),
     };
-    let regions =
-        read::required(obj, "regions", &root, &mut p).and_then(|v| read::array(v, &root.key("regions"), &mut p));
+    let regions = read::required(obj, "regions", &root, &mut p)
+        .and_then(|v| read::array(v, &root.key("regions"), &mut p))
+        .filter(|r| {
+            crate::limits::within(r.len(), crate::limits::MAX_REGIONS, &root.key("regions"), "regions", &mut p)
+        });
     let columns = read_columns(batch, regions.zip(days).map(|(r, d)| r.len() * d), &mut p);
     match (start, days, as_of, regions) {
         (Some(start), Some(days), Some(as_of), Some(regions)) if p.is_empty() => {

@@ -23,6 +23,9 @@ pub enum Code {
     InvalidValue,
     /// A number outside its allowed range.
     OutOfRange,
+    /// An input larger than crisis-desk accepts: too many items, too long a string, nested
+    /// too deep (the bounds are in [`crate::limits`]).
+    TooLarge,
     /// Not an ISO calendar date `YYYY-MM-DD`.
     InvalidDate,
     /// Consecutive dates skip one or more days.
@@ -122,6 +125,7 @@ impl Code {
             Code::UnknownKey => "unknown-key",
             Code::InvalidValue => "invalid-value",
             Code::OutOfRange => "out-of-range",
+            Code::TooLarge => "too-large",
             Code::InvalidDate => "invalid-date",
             Code::DateGap => "date-gap",
             Code::DateNotIncreasing => "date-not-increasing",
@@ -230,6 +234,9 @@ impl std::error::Error for InputError {}
 pub struct Problems {
     list: Vec<Problem>,
     truncated: bool,
+    /// Every problem pushed, kept or not: readers compare `len()` before and after a field to
+    /// know whether it had a problem, which must stay true once the list is full.
+    pushed: usize,
 }
 
 impl Problems {
@@ -239,6 +246,7 @@ impl Problems {
 
     /// Records a problem at `path`; past [`MAX_PROBLEMS`] records one final note instead.
     pub fn push(&mut self, code: Code, path: &Path, message: impl Into<String>) {
+        self.pushed += 1;
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(Problem { code, path: path.to_string(), message: message.into() });
         } else if !self.truncated {
@@ -255,8 +263,9 @@ impl Problems {
         self.list.is_empty()
     }
 
+    /// How many problems were pushed (kept or not past [`MAX_PROBLEMS`]).
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.pushed
     }
 
     /// `Ok(value)` when nothing was recorded, else every problem.
@@ -331,6 +340,11 @@ mod tests {
         for _ in 0..(MAX_PROBLEMS + 50) {
             p.push(Code::NegativeCount, &Path::root().key("x"), "negative");
         }
+        // A reader still sees that a field past the cap had a problem (found by fuzzing: a
+        // non-square AHP matrix after 200 problems went on to be indexed).
+        let before = p.len();
+        p.push(Code::NotSquare, &Path::root().key("y"), "not square");
+        assert_eq!(p.len(), before + 1);
         let list = p.into_vec();
         assert_eq!(list.len(), MAX_PROBLEMS + 1);
         assert_eq!(list.last().unwrap().code, Code::TooManyProblems);

@@ -73,13 +73,72 @@ impl Serialize for Json {
     }
 }
 
+/// Reads any self-describing serde format. Arrays and objects nested more than
+/// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) deep fail with an error that [`too_deep`] recognises
+/// (so a hostile `[[[[…` cannot overflow the stack), and `-0` is read as `0`.
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+        deserializer.deserialize_any(JsonVisitor { depth: 0 })
     }
 }
 
-struct JsonVisitor;
+/// The start of the message of a depth error; the path inside the input follows it.
+/// The path ends at a NUL character, which a path never holds (control characters in keys are
+/// written as `\u0000` escapes).
+const TOO_DEEP: &str = "crisis-desk: nested too deep at ";
+
+/// The problem a deserialisation error stands for when it is a depth error from [`Json`]'s
+/// reader: `too-large` at the path where the nesting passed the limit.
+pub fn too_deep(error: &impl fmt::Display) -> Option<crate::error::Problem> {
+    let text = error.to_string();
+    let start = text.find(TOO_DEEP)? + TOO_DEEP.len();
+    let path = text[start..].split('\0').next().unwrap_or_default().to_owned();
+    Some(crate::error::Problem {
+        code: crate::error::Code::TooLarge,
+        path,
+        message: format!(
+            "arrays and objects are nested more than {} deep here; no input needs that",
+            crate::limits::MAX_DEPTH
+        ),
+    })
+}
+
+/// `error` with `segment` (`[3]`, `key` or `["odd key"]`) put before its path, when it is a
+/// depth error.
+fn deeper<E: de::Error>(error: E, segment: String) -> E {
+    let text = error.to_string();
+    let Some(at) = text.find(TOO_DEEP) else { return error };
+    let rest = &text[at + TOO_DEEP.len()..];
+    let dot = if rest.starts_with('[') || rest.starts_with('\0') { "" } else { "." };
+    E::custom(format!("{TOO_DEEP}{segment}{dot}{rest}"))
+}
+
+struct JsonSeed {
+    depth: usize,
+}
+
+impl<'de> de::DeserializeSeed<'de> for JsonSeed {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(JsonVisitor { depth: self.depth })
+    }
+}
+
+/// `depth`: how many arrays and objects enclose the value being read.
+struct JsonVisitor {
+    depth: usize,
+}
+
+impl JsonVisitor {
+    /// The seed for the items of an array or object being opened, or the depth error.
+    fn open<E: de::Error>(&self) -> Result<JsonSeed, E> {
+        if self.depth >= crate::limits::MAX_DEPTH {
+            return Err(E::custom(format!("{TOO_DEEP}\0")));
+        }
+        Ok(JsonSeed { depth: self.depth + 1 })
+    }
+}
 
 impl<'de> Visitor<'de> for JsonVisitor {
     type Value = Json;
@@ -94,7 +153,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        Json::deserialize(d)
+        d.deserialize_any(self)
     }
     fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
         Ok(Json::Bool(v))
@@ -106,7 +165,8 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Number(v as f64))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Number(v))
+        // `+ 0.0` turns -0 into 0 and leaves every other value (NaN included) as it is.
+        Ok(Json::Number(v + 0.0))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
         Ok(Json::String(v.to_owned()))
@@ -115,16 +175,24 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::String(v))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        self.open::<A::Error>()?;
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
-        while let Some(v) = seq.next_element()? {
-            out.push(v);
+        loop {
+            match seq.next_element_seed(self.open::<A::Error>()?) {
+                Ok(Some(v)) => out.push(v),
+                Ok(None) => return Ok(Json::Array(out)),
+                Err(e) => return Err(deeper(e, format!("[{}]", out.len()))),
+            }
         }
-        Ok(Json::Array(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        self.open::<A::Error>()?;
         let mut out = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Json>()? {
-            out.push((k, v));
+        while let Some(k) = map.next_key::<String>()? {
+            match map.next_value_seed(self.open::<A::Error>()?) {
+                Ok(v) => out.push((k, v)),
+                Err(e) => return Err(deeper(e, crate::error::Path::root().key(&k).to_string())),
+            }
         }
         Ok(Json::Object(out))
     }
@@ -161,6 +229,31 @@ mod tests {
         assert_eq!(keys, ["b", "a", "b"]);
         assert_eq!(v.get("a"), Some(&Json::Array(vec![Json::Bool(true), Json::Null, Json::String("x".into())])));
         assert_eq!(v.get("b"), Some(&Json::Number(1.0)));
+    }
+
+    fn nested(depth: usize, key: &str) -> serde_json::Value {
+        let mut v = serde_json::Value::Null;
+        for _ in 0..depth {
+            v = serde_json::json!([{ key: v }]);
+        }
+        v
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_with_its_path_and_minus_zero_is_zero() {
+        // serde_json::Value as a deserialiser has no depth limit of its own.
+        let ok = nested(crate::limits::MAX_DEPTH / 2, "a");
+        assert!(Json::deserialize(ok).is_ok());
+        let e = Json::deserialize(nested(crate::limits::MAX_DEPTH / 2 + 1, "b c")).unwrap_err();
+        let problem = too_deep(&e).expect("a depth error");
+        assert_eq!(problem.code, crate::error::Code::TooLarge);
+        assert_eq!(problem.path, "[0][\"b c\"]".repeat(crate::limits::MAX_DEPTH / 2));
+        let e = Json::deserialize(nested(crate::limits::MAX_DEPTH / 2 + 1, "x")).unwrap_err();
+        assert!(too_deep(&e).unwrap().path.starts_with("[0].x[0].x[0]"));
+        let v: Json = serde_json::from_str("[-0.0, -0, 0.5]").unwrap();
+        let Json::Array(items) = v else { panic!("array") };
+        assert!(items.iter().all(|x| matches!(x, Json::Number(n) if n.is_sign_positive())));
+        assert!(too_deep(&"some other error").is_none());
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod error;
 pub mod escalation;
 pub mod frameworks;
 pub mod json;
+pub mod limits;
 mod read;
 pub mod signals;
 pub mod situation;

@@ -57,7 +57,8 @@ pub fn string(value: &Json, path: &Path, problems: &mut Problems) -> Option<Stri
 /// A finite number.
 pub fn number(value: &Json, path: &Path, problems: &mut Problems) -> Option<f64> {
     match value {
-        Json::Number(x) if x.is_finite() => Some(*x),
+        // `+ 0.0`: -0 reads as 0 (see crate::limits).
+        Json::Number(x) if x.is_finite() => Some(*x + 0.0),
         Json::Number(_) => {
             problems.push(Code::NotFinite, path, "must be a finite number, not NaN or Infinity");
             None

@@ -214,6 +214,7 @@ const ROOT_KEYS: &[&str] = &["region", "asOf", "series", "capacity", "events", "
 /// A region of a batch: a situation whose series is in the batch's columns.
 const META_KEYS: &[&str] = &["region", "asOf", "capacity", "events", "epi"];
 const EPI_KEYS: &[&str] = &["serialInterval", "rtWindow", "rtPrior", "care"];
+pub use crate::limits::MAX_SPAN_DAYS;
 /// Longest Rt window accepted (days).
 pub const MAX_RT_WINDOW: usize = 28;
 const REGION_KEYS: &[&str] = &["name", "population", "kind", "parent", "neighbours"];
@@ -236,6 +237,7 @@ impl Situation {
     pub fn from_json(input: &Json) -> Result<Situation, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, ROOT_KEYS, &mut p) else {
             return Err(p.finish(()).unwrap_err());
         };
@@ -285,6 +287,21 @@ fn read_situation(
         _ => read::required(obj, "asOf", root, &mut p).and_then(|v| read::date(v, &root.key("asOf"), &mut p)),
     };
     let series = series(as_of, &mut p);
+    // Every day from the first of the series to asOf is assessed (the days after the series
+    // count as missing): bound that span, or a mistyped year (asOf 9026-03-14) is millions of days.
+    if let (Some(as_of), Some(series)) = (as_of, &series) {
+        let span = as_of.0 - series.start.0 + 1;
+        if span > MAX_SPAN_DAYS as i64 {
+            p.push(
+                Code::OutOfRange,
+                &root.key("asOf"),
+                format!(
+                    "asOf {as_of} is {span} days from the first day of the series ({}); at most {MAX_SPAN_DAYS} days (100 years) can be assessed",
+                    series.start
+                ),
+            );
+        }
+    }
     let capacity = read::field(obj, "capacity")
         .map_or(Some(Capacity::default()), |v| read_capacity(v, &root.key("capacity"), &mut p));
     let events =
@@ -328,7 +345,7 @@ fn series_from_columns(c: &ColumnDays, meta_path: &Path, as_of: Date, p: &mut Pr
                 if x.is_nan() {
                     None
                 } else if plain_count(x) {
-                    Some(x)
+                    Some(x + 0.0) // -0 reads as 0
                 } else {
                     read::count(&Json::Number(x), &at.index(c.offset + d), p)
                 }
@@ -370,6 +387,9 @@ fn read_region(v: &Json, path: &Path, p: &mut Problems) -> Option<Region> {
             None
         } else if x.fract() != 0.0 {
             p.push(Code::FractionalCount, &at, format!("population must be a whole number (found {x})"));
+            None
+        } else if x > crate::limits::MAX_SAFE_INTEGER {
+            p.push(Code::OutOfRange, &at, "population must be below 2^53");
             None
         } else {
             Some(x)
@@ -419,7 +439,7 @@ fn read_series(v: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) -> 
             .map(|(i, item)| match item {
                 Json::Null => None,
                 // A valid count needs no path; build one only to report a problem.
-                Json::Number(x) if plain_count(*x) => Some(*x),
+                Json::Number(x) if plain_count(*x) => Some(*x + 0.0), // -0 reads as 0
                 _ => read::count(item, &at.index(i), p),
             })
             .collect();
@@ -438,6 +458,9 @@ fn read_series(v: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) -> 
 fn read_dates(obj: &Json, path: &Path, as_of: Option<Date>, p: &mut Problems) -> Option<Vec<Date>> {
     let at = path.key("date");
     let items = read::array(read::required(obj, "date", path, p)?, &at, p)?;
+    if !crate::limits::within(items.len(), crate::limits::MAX_SERIES_DAYS, &at, "days", p) {
+        return None;
+    }
     let before = p.len();
     let parsed: Vec<Option<Date>> = items
         .iter()

@@ -286,10 +286,32 @@ impl Serialize for RegionResult {
 // ---------------------------------------------------------------------------------------------
 // The calls.
 
+/// The longest timeline (10 years): every day is assessed on the series up to it, so the cost
+/// grows with the square of the days (3 650 days: about 2 s natively); past this the call
+/// answers with an error instead of running for minutes.
+pub use crate::limits::MAX_TIMELINE_DAYS;
+
 /// Validates a situation and the options (`null` = defaults) as `assess_with` does, and
-/// assesses every day from the first of the series to `asOf` as of that day.
+/// assesses every day from the first of the series to `asOf` as of that day (at most
+/// [`MAX_TIMELINE_DAYS`]).
 pub fn assess_series(input: &Json, options: &Json) -> Result<SeriesAssessment, InputError> {
-    let situation = Situation::from_json(input);
+    let situation = Situation::from_json(input).and_then(|s| {
+        // Each day re-reads the series up to it, so the work grows with the square of the days.
+        let days = s.as_of.0 - s.series.start.0 + 1;
+        if days > MAX_TIMELINE_DAYS as i64 {
+            let mut p = Problems::new();
+            p.push(
+                Code::OutOfRange,
+                &Path::root().key("asOf"),
+                format!(
+                    "a timeline covers at most {MAX_TIMELINE_DAYS} days (10 years); from {} to asOf {} is {days}: assess a shorter stretch",
+                    s.series.start, s.as_of
+                ),
+            );
+            return Err(p.finish(()).unwrap_err());
+        }
+        Ok(s)
+    });
     let options = AssessOptions::from_json(options);
     match (situation, options) {
         (Ok(s), Ok(o)) => Ok(series(&s, &o)),
@@ -321,6 +343,11 @@ pub fn assess_many(inputs: &Json, options: &Json) -> Result<Vec<RegionResult>, I
 fn read_many<'a>(inputs: &'a Json, options: &Json) -> Result<(&'a [Json], AssessOptions), InputError> {
     let options = AssessOptions::from_json(options);
     let items = match inputs {
+        Json::Array(items) if items.len() > crate::limits::MAX_REGIONS => {
+            let mut p = Problems::new();
+            crate::limits::within(items.len(), crate::limits::MAX_REGIONS, &Path::root(), "regions", &mut p);
+            Err(p.finish(()).unwrap_err())
+        }
         Json::Array(items) => Ok(items),
         other => {
             let mut p = Problems::new();

@@ -75,6 +75,7 @@ impl AssessOptions {
         if value.is_null() {
             return Ok(AssessOptions::default());
         }
+        crate::limits::check_input(value, &root)?;
         let Some(obj) = read::object(value, &root, OPTION_KEYS, &mut p) else {
             return Err(p.finish(()).unwrap_err());
         };

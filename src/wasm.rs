@@ -951,7 +951,10 @@ fn unreadable() -> Problem {
 }
 
 fn from_js(value: JsValue) -> Result<Json, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| input_error(InputError { problems: vec![unreadable()] }))
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let problem = crate::json::too_deep(&e).unwrap_or_else(unreadable);
+        input_error(InputError { problems: vec![problem] })
+    })
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -283,3 +283,214 @@ fn many_regions_in_typed_columns_through_the_boundary() {
     let err = wasm::assess_many_columns(batch.into(), None).unwrap_err();
     assert_eq!(get(&err, "path").as_string().unwrap(), "columns.deaths");
 }
+
+// ---- Limits (issue 9 item 3): numbers JSON cannot carry, and nesting, from real JS values.
+
+/// `JSON.parse(text)` with the value at `keys` (a path of keys and indices) set to `x`.
+fn poisoned(text: &str, keys: &[&str], x: &JsValue) -> JsValue {
+    let root = JSON::parse(text).unwrap();
+    let parent = keys[..keys.len() - 1].iter().fold(root.clone(), |v, k| get(&v, k));
+    Reflect::set(&parent, &JsValue::from_str(keys[keys.len() - 1]), x).unwrap();
+    root
+}
+
+fn code_and_path(err: &JsValue) -> (String, String) {
+    (get(err, "code").as_string().unwrap(), get(err, "path").as_string().unwrap())
+}
+
+type Export = fn(JsValue) -> Result<JsValue, JsValue>;
+
+#[wasm_bindgen_test]
+fn nan_and_infinities_from_javascript_are_not_finite_at_every_entry_point() {
+    let example = JSON::stringify(&wasm::example_situation().unwrap()).unwrap().as_string().unwrap();
+    let synergy = JSON::stringify(&wasm::example_synergy().unwrap()).unwrap().as_string().unwrap();
+    let table = r#"{"hitPolicy":"first","inputs":[{"id":"a","field":"x","min":0}],"outputs":[{"id":"o","field":"y"}],
+                    "rules":[{"_id":"r","a":"> 1","o":"1"}]}"#;
+    let cases: Vec<(&str, Export, &str, Vec<&str>, &str)> = vec![
+        ("assess", |v| wasm::assess(v, None), &example, vec!["series", "localCases", "3"], "series.localCases[3]"),
+        ("assess", |v| wasm::assess(v, None), &example, vec!["region", "population"], "region.population"),
+        ("assessSeries", |v| wasm::assess_series(v, None), &example, vec!["capacity", "beds"], "capacity.beds"),
+        (
+            "assess options",
+            |v| wasm::assess(wasm::example_situation().unwrap(), Some(v)),
+            r#"{"composite":{"cutPoints":[20,40,60,80]}}"#,
+            vec!["composite", "cutPoints", "2"],
+            "options.composite.cutPoints[2]",
+        ),
+        (
+            "estimateRt",
+            wasm::estimate_rt,
+            r#"{"incidence":[1,2,3,4,5,6,7,8,9,10],"si":{"mean":4.7,"sd":2.9}}"#,
+            vec!["incidence", "2"],
+            "incidence[2]",
+        ),
+        (
+            "simulateSeir",
+            wasm::simulate_seir,
+            r#"{"population":1000,"reproductionNumber":2,"initial":{"exposed":1,"infectious":1}}"#,
+            vec!["reproductionNumber"],
+            "reproductionNumber",
+        ),
+        ("ahp", wasm::ahp, r#"{"matrix":[[1,3],[null,1]]}"#, vec!["matrix", "0", "1"], "matrix[0][1]"),
+        (
+            "ahpGroup",
+            wasm::ahp_group,
+            r#"{"matrices":[[[1,3],[null,1]],[[1,2],[null,1]]]}"#,
+            vec!["matrices", "1", "0", "1"],
+            "matrices[1][0][1]",
+        ),
+        (
+            "entropyWeights",
+            wasm::entropy_weights,
+            r#"{"matrix":[[1,2],[3,5]]}"#,
+            vec!["matrix", "1", "0"],
+            "matrix[1][0]",
+        ),
+        (
+            "combineWeights",
+            wasm::combine_weights,
+            r#"{"subjective":[0.5,0.5],"objective":[0.3,0.7]}"#,
+            vec!["objective", "1"],
+            "objective[1]",
+        ),
+        (
+            "topsis",
+            wasm::topsis,
+            r#"{"matrix":[[1,2],[3,5]],"weights":[0.5,0.5],"types":["benefit","cost"]}"#,
+            vec!["weights", "0"],
+            "weights[0]",
+        ),
+        (
+            "fuzzyEvaluate",
+            wasm::fuzzy_evaluate,
+            r#"{"weights":[0.5,0.5],"membership":[[0.2,0.3,0.3,0.1,0.1],[0.1,0.2,0.3,0.2,0.2]]}"#,
+            vec!["membership", "1", "1"],
+            "membership[1][1]",
+        ),
+        ("synergyDegree", wasm::synergy_degree, &synergy, vec!["current", "1", "1"], "current[1][1]"),
+        ("allocate", wasm::allocate, r#"{"supply":10,"needs":[10,20,30]}"#, vec!["supply"], "supply"),
+        ("exportZenGraph", wasm::export_zen_graph, table, vec!["inputs", "0", "min"], "inputs[0].min"),
+        (
+            "evaluateTable facts",
+            |v| {
+                wasm::evaluate_table(JSON::parse(r#"{"hitPolicy":"first","inputs":[{"id":"a","field":"x"}],"outputs":[{"id":"o","field":"y"}],"rules":[{"_id":"r","a":"> 1","o":"1"}]}"#).unwrap(), v)
+            },
+            r#"{"x":1}"#,
+            vec!["x"],
+            "x",
+        ),
+        (
+            "escalate options",
+            |v| wasm::escalate(wasm::assess(wasm::example_situation().unwrap(), None).unwrap(), v),
+            r#"{"detectedAt":"2026-11-25T09:00:00+08:00","facts":{"crossBorderLink":true}}"#,
+            vec!["facts", "crossBorderLink"],
+            "options.facts.crossBorderLink",
+        ),
+    ];
+    for (name, call, text, keys, path) in cases {
+        assert!(call(JSON::parse(text).unwrap()).is_ok(), "{name}: valid before poisoning");
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let err = call(poisoned(text, &keys, &JsValue::from_f64(x))).expect_err(name);
+            assert!(err.is_instance_of::<js_sys::Error>(), "{name}: a real Error");
+            let problems: Array = get(&err, "problems").unchecked_into();
+            let found = problems.iter().any(|p| {
+                get(&p, "code").as_string().as_deref() == Some("not-finite")
+                    && get(&p, "path").as_string().as_deref() == Some(path)
+            });
+            assert!(found, "{name} with {x}: {:?}", JSON::stringify(&problems).unwrap());
+        }
+    }
+    // The never-throwing validators list it.
+    let rulebook = JSON::stringify(&wasm::default_rulebook().unwrap()).unwrap().as_string().unwrap();
+    let v = wasm::validate_rulebook(poisoned(&rulebook, &["schemaVersion"], &JsValue::from_f64(f64::NAN))).unwrap();
+    assert_eq!(get(&v, "valid"), JsValue::FALSE);
+    let first = get(&v, "diagnostics").unchecked_into::<Array>().get(0);
+    assert_eq!(get(&first, "code").as_string().unwrap(), "not-finite");
+    assert_eq!(get(&first, "path").as_string().unwrap(), "schemaVersion");
+    let problems: Array =
+        wasm::validate_situation(poisoned(&example, &["series", "localCases", "5"], &JsValue::from_f64(f64::INFINITY)))
+            .unwrap()
+            .unchecked_into();
+    assert_eq!(get(&problems.get(0), "path").as_string().unwrap(), "series.localCases[5]");
+}
+
+#[wasm_bindgen_test]
+fn infinity_in_a_typed_column_is_not_finite_and_nan_is_a_day_not_reported() {
+    let batch = |x: f64| {
+        let b = JSON::parse(
+            r#"{"start":"2025-01-01","days":3,"regions":[{"region":{"name":"A","population":1000,"kind":"county"}}]}"#,
+        )
+        .unwrap();
+        let columns = js_sys::Object::new();
+        let cases = js_sys::Float64Array::from(&[1.0, x, 2.0][..]);
+        Reflect::set(&columns, &"localCases".into(), &cases).unwrap();
+        Reflect::set(&b, &"columns".into(), &columns).unwrap();
+        b
+    };
+    let out: Array = wasm::assess_many_columns(batch(f64::NAN), None).unwrap().unchecked_into();
+    assert_eq!(get(&out.get(0), "ok"), JsValue::TRUE);
+    for x in [f64::INFINITY, f64::NEG_INFINITY] {
+        let out: Array = wasm::assess_many_columns(batch(x), None).unwrap().unchecked_into();
+        let err = get(&out.get(0), "error");
+        assert_eq!(code_and_path(&err), ("not-finite".into(), "columns.localCases[1]".into()));
+    }
+}
+
+#[wasm_bindgen_test]
+fn minus_zero_from_javascript_is_zero_and_huge_counts_are_out_of_range() {
+    let example = JSON::stringify(&wasm::example_situation().unwrap()).unwrap().as_string().unwrap();
+    let out = wasm::assess(poisoned(&example, &["series", "localCases", "0"], &JsValue::from_f64(-0.0)), None).unwrap();
+    let first = get(&get(&out, "daily"), "localCases").unchecked_into::<Array>().get(0);
+    assert!(js_sys::Object::is(&first, &JsValue::from_f64(0.0)), "+0, not -0");
+    let big = JsValue::from_f64(2f64.powi(53));
+    let err = wasm::assess(poisoned(&example, &["series", "localCases", "3"], &big), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("out-of-range".into(), "series.localCases[3]".into()));
+    let err = wasm::assess(poisoned(&example, &["region", "population"], &big), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("out-of-range".into(), "region.population".into()));
+    // A BigInt is read as the number it holds: beyond 2^53 it is out of range too.
+    let huge = js_sys::BigInt::from(u64::MAX);
+    let err = wasm::assess(poisoned(&example, &["capacity", "beds"], &huge.into()), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("out-of-range".into(), "capacity.beds".into()));
+}
+
+/// A JS value nested 100 000 deep (`[[[[…]]]]`, built in a loop) is `too-large` at the path
+/// where it passes 100 levels: never a stack overflow or a trap, and the module still works.
+#[wasm_bindgen_test]
+fn a_value_nested_100_000_deep_is_too_large_not_a_crash() {
+    let mut deep: JsValue = Array::new().into();
+    for _ in 0..100_000 {
+        deep = Array::of1(&deep).into();
+    }
+    let situation = wasm::example_situation().unwrap();
+    Reflect::set(&get(&situation, "region"), &"parent".into(), &deep).unwrap();
+    let err = wasm::assess(situation, None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("too-large".into(), format!("region.parent{}", "[0]".repeat(98))));
+    let err = wasm::validate_rulebook(deep.clone()).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "too-large");
+    let err = wasm::rulebook_hash(deep.clone()).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "too-large");
+    // Objects too.
+    let mut obj: JsValue = js_sys::Object::new().into();
+    for _ in 0..100_000 {
+        let o = js_sys::Object::new();
+        Reflect::set(&o, &"a b".into(), &obj).unwrap();
+        obj = o.into();
+    }
+    let err = wasm::estimate_rt(obj).unwrap_err();
+    assert_eq!(code_and_path(&err), ("too-large".into(), "[\"a b\"]".repeat(100)));
+    assert!(wasm::assess(wasm::example_situation().unwrap(), None).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn long_strings_and_long_lists_from_javascript_are_too_large() {
+    let example = JSON::stringify(&wasm::example_situation().unwrap()).unwrap().as_string().unwrap();
+    let long = JsValue::from_str(&"长".repeat(10_001));
+    let err = wasm::assess(poisoned(&example, &["region", "name"], &long), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("too-large".into(), "region.name".into()));
+    let many = Array::new();
+    for _ in 0..10_001 {
+        many.push(&JsValue::NULL);
+    }
+    let err = wasm::assess_many(many.into(), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("too-large".into(), "".into()));
+}

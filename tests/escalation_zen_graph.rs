@@ -35,6 +35,10 @@ fn tables() -> Vec<Value> {
     let mut out: Vec<Value> = fixture["tables"].as_array().unwrap().iter().map(|t| t["table"].clone()).collect();
     let rulebook: Value = serde_json::from_str(DEFAULT_RULEBOOK).unwrap();
     out.extend(rulebook["tables"].as_array().unwrap().iter().cloned());
+    // Without a name (the export names the node by the id; the import leaves it out again).
+    let mut unnamed = out[0].clone();
+    unnamed.as_object_mut().unwrap().remove("name");
+    out.push(unnamed);
     out
 }
 

@@ -385,6 +385,21 @@ fn assess_many_keeps_order_and_each_summary_is_assess_with() {
 }
 
 #[test]
+fn a_timeline_past_ten_years_is_an_error_not_minutes_of_work() {
+    // Found by fuzzing: asOf a century after the series ran for minutes (each day re-reads
+    // the series up to it). assess itself is linear and takes it.
+    let mut v = example();
+    v["asOf"] = "2036-12-01".into();
+    let err = assess_series(&to_json(&v), &Json::Null).unwrap_err();
+    assert_eq!(
+        err.problems.iter().map(|p| (p.code.as_str(), p.path.as_str())).collect::<Vec<_>>(),
+        [("out-of-range", "asOf")]
+    );
+    assert!(err.problems[0].message.contains(&crisis_desk::timeline::MAX_TIMELINE_DAYS.to_string()));
+    assert!(assess_with(&to_json(&v), &Json::Null).is_ok());
+}
+
+#[test]
 fn a_bad_region_has_its_own_errors_with_prefixed_paths() {
     let (items, bad) = batch();
     let results = assess_many(&to_json(&Value::Array(items.clone())), &Json::Null).unwrap();

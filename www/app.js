@@ -5,8 +5,9 @@
   "use strict";
   var I18N = window.CrisisDeskI18n;
   var DRAFT_KEY = "crisis-desk.situation-draft";
+  var LAST_GOOD_KEY = "crisis-desk.situation-draft-last-good"; // the last draft that assessed without problems
   var LANG_KEY = "crisis-desk.lang";
-  var state = { lang: "zh", assessment: null, problems: null, example: null, startError: null };
+  var state = { lang: "zh", assessment: null, problems: null, example: null, startError: null, lastGood: null };
 
   function $(id) {
     return document.getElementById(id);
@@ -14,15 +15,128 @@
   function t(key, params) {
     return I18N.translate(state.lang, key, params);
   }
-  function storage(action, key, value) {
+  // ---- Faults (issue 9): storage that cannot keep changes, and saved data that cannot be used ----
+
+  // Storage can be disabled (private mode, an office policy: reading window.localStorage throws) or
+  // full (setItem throws QuotaExceededError). The page still works without it, and says so.
+  var storageFault = { unavailable: false, unsaved: {}, live: false };
+
+  function isQuotaError(e) {
+    return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22 || e.code === 1014);
+  }
+
+  /** get / set / remove in localStorage; never throws. `quiet`: a failed write is not reported (the last good copies). */
+  function storage(action, key, value, quiet) {
+    var ls;
     try {
-      if (action === "get") return window.localStorage.getItem(key);
-      if (action === "set") window.localStorage.setItem(key, value);
-      if (action === "remove") window.localStorage.removeItem(key);
+      ls = window.localStorage;
+      if (!ls) throw new Error("no localStorage");
     } catch (e) {
-      // Storage can be disabled by policy; the page still works without it.
+      storageFault.unavailable = true;
+      renderStorage();
+      return null;
+    }
+    try {
+      if (action === "get") return ls.getItem(key);
+      if (action === "set") ls.setItem(key, value);
+      if (action === "remove") ls.removeItem(key);
+      if (storageFault.unsaved[key]) {
+        delete storageFault.unsaved[key];
+        renderStorage();
+      }
+    } catch (e) {
+      if (action === "set" && isQuotaError(e)) {
+        if (!quiet) storageFault.unsaved[key] = true;
+      } else storageFault.unavailable = true;
+      renderStorage();
     }
     return null;
+  }
+
+  /** The storage message (an aria-live region), only rewritten when it changes: not on every keystroke. */
+  function renderStorage() {
+    if (!storageFault.live) return; // before the language is known; start() renders it then
+    var el = $("storage-status");
+    var kind = storageFault.unavailable ? "unavailable" : Object.keys(storageFault.unsaved).length ? "full" : "";
+    var text = kind === "unavailable" ? t("hd.storageUnavailable") : kind === "full" ? t("hd.storageFull") : "";
+    if (el.dataset.state === kind && el.textContent === text) return;
+    el.dataset.state = kind;
+    el.textContent = text;
+  }
+
+  // Saved data that cannot be used (damaged, cut off, wrong shape): said, kept as it was saved (in its
+  // editor, and as a download), and the last good copy offered. Panels report theirs through ctx.damaged.
+  var DAMAGED_TEXT = { scenario: "hd.damagedScenario", rulebook: "hd.damagedRulebook", options: "hd.damagedOptions", previous: "hd.damagedPrevious" };
+  var damaged = []; // { kind, saved, parseError?, problems?, lastGood (text or null), restore(), restored }
+
+  function reportDamaged(item) {
+    damaged = damaged.filter(function (d) { return d.kind !== item.kind; }).concat([item]);
+    renderRecovery();
+  }
+
+  /** What was found, in the page's language; its message (which can quote the saved text) kept apart. */
+  function foundText(d) {
+    if (d.parseError !== undefined && d.parseError !== null) {
+      // Cut off: the parser ran out of text (it says so, or the error is at the very end).
+      var at = /position (\d+)/.exec(d.parseError);
+      var cut = /end of (JSON|data|input)/i.test(d.parseError) || (!!at && Number(at[1]) >= String(d.saved).replace(/\s+$/, "").length);
+      return { text: t(cut ? "hd.foundTruncated" : "hd.foundJson", { message: d.parseError }), quoted: [d.parseError] };
+    }
+    var p = (d.problems && d.problems[0]) || { path: "", message: "" };
+    var path = p.path || t("rootPath");
+    return { text: t("hd.foundProblems", { count: d.problems ? d.problems.length : 0, path: path, message: p.message }), quoted: [path, p.message] };
+  }
+
+  var recoveryDrawn = "";
+  function renderRecovery() {
+    var host = $("recovery");
+    // Drawn again only when something in it changed (it is an aria-live region).
+    var drawn = state.lang + damaged.map(function (d) { return "|" + d.kind + (d.restored ? "+" : ""); }).join("");
+    if (!host || drawn === recoveryDrawn) return;
+    recoveryDrawn = drawn;
+    host.textContent = "";
+    damaged.forEach(function (d) {
+      var box = document.createElement("div");
+      box.className = "notice recovery-item";
+      box.dataset.kind = d.kind;
+      box.dataset.state = d.restored ? "restored" : "damaged";
+      var p = document.createElement("p");
+      p.id = "recovery-" + d.kind;
+      p.tabIndex = -1;
+      var found = foundText(d);
+      var text = d.restored ? t("hd.restored")
+        : t(DAMAGED_TEXT[d.kind], { found: found.text }) + (state.lang === "zh" ? "" : " ") + t(d.lastGood !== null ? "hd.lastGoodKept" : "hd.noLastGood");
+      I18N.fillIsolated(p, text, d.restored ? [] : found.quoted);
+      box.appendChild(p);
+      var actions = document.createElement("div");
+      actions.className = "actions";
+      var button = function (key, cls, onClick) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = cls;
+        b.dataset.action = key;
+        b.textContent = t(key);
+        b.addEventListener("click", onClick);
+        actions.appendChild(b);
+      };
+      if (d.lastGood !== null && !d.restored) {
+        button("hd.restoreLastGood", "", function () {
+          d.restore();
+          d.restored = true;
+          renderRecovery();
+          $("recovery-" + d.kind).focus();
+        });
+      }
+      button("hd.downloadSaved", "secondary", function () {
+        state.rulebook.download("crisis-desk-saved-" + d.kind + ".json", d.saved, "application/json");
+      });
+      button("hd.close", "secondary", function () {
+        damaged = damaged.filter(function (x) { return x !== d; });
+        renderRecovery();
+      });
+      box.appendChild(actions);
+      host.appendChild(box);
+    });
   }
 
   // Number formatting in the page's language.
@@ -78,7 +192,7 @@
       return;
     }
     var s = a.signals;
-    $("region-name").textContent = "· " + a.region.name;
+    I18N.fillIsolated($("region-name"), "· " + a.region.name, [a.region.name]);
     var period = t("period", { first: a.series.firstDate, last: a.series.lastDate, days: a.series.days, asOf: a.asOf });
     if (a.series.daysBehindAsOf > 0) period += t("periodBehind", { days: a.series.daysBehindAsOf });
     $("period").textContent = period;
@@ -566,6 +680,8 @@
     prepareWhatIf();
     renderWhatIf();
     renderProblems();
+    renderStorage();
+    renderRecovery();
     $("illustrative").hidden = !isExample();
     if (state.startError) setStatus("error", t("startFailed", { message: state.startError.message }));
     else if (state.problems && state.problems.length) setStatus("error", t("problemsCount", { count: state.problems.length }));
@@ -606,6 +722,11 @@
       state.assessment = window.CrisisDesk.assess(input);
       state.problems = null;
       state.assessedAt = new Date().toLocaleString(state.lang === "zh" ? "zh-CN" : "en-GB");
+      // A draft that assesses is the last good copy, offered back if the saved draft is ever damaged.
+      if (text !== state.lastGood) {
+        storage("set", LAST_GOOD_KEY, text, true);
+        state.lastGood = text;
+      }
     } catch (e) {
       state.assessment = null;
       state.problems = e && e.problems ? e.problems : [{ code: (e && e.code) || "internal", path: (e && e.path) || "", message: String((e && e.message) || e) }];
@@ -628,6 +749,8 @@
   function start() {
     state.lang = I18N.pickLanguage(storage("get", LANG_KEY), navigator.languages || [navigator.language]);
     applyStaticStrings();
+    storageFault.live = true;
+    renderStorage();
     $("lang-toggle").addEventListener("click", function () {
       state.lang = state.lang === "zh" ? "en" : "zh";
       storage("set", LANG_KEY, state.lang);
@@ -662,7 +785,7 @@
         state.timeline = window.CrisisDeskTimeline.mount({ t: t, has: has });
         // The rulebook panel keeps its draft with the same safe storage as the scenario; an edit re-runs the plan.
         state.rulebook = window.CrisisDeskRulebook.mount({
-          t: t, has: has, lang: function () { return state.lang; }, storage: storage,
+          t: t, has: has, lang: function () { return state.lang; }, storage: storage, damaged: reportDamaged,
           changed: function () { if (state.plan && state.assessment) state.plan.run(); }
         });
         state.plan = window.CrisisDeskPlan.mount({
@@ -675,7 +798,7 @@
         }) : null;
         // Data in (import.js) and the workspace file and share link (workspace.js) go through these hooks.
         var hooks = {
-          t: t, has: has, fmt: fmt, storage: storage, pretty: pretty, rulebook: state.rulebook,
+          t: t, has: has, fmt: fmt, storage: storage, pretty: pretty, rulebook: state.rulebook, damaged: reportDamaged,
           lang: function () { return state.lang; },
           setLang: function (lang) {
             if (lang === state.lang || (lang !== "zh" && lang !== "en")) return;
@@ -689,8 +812,19 @@
         state.workspace = window.CrisisDeskWorkspace ? window.CrisisDeskWorkspace.mount(hooks) : null;
         state.importer = window.CrisisDeskImport ? window.CrisisDeskImport.mount(hooks) : null;
         var draft = storage("get", DRAFT_KEY);
+        state.lastGood = storage("get", LAST_GOOD_KEY);
+        var lastGood = state.lastGood;
         $("situation-json").value = draft !== null ? draft : pretty(state.example);
         runAssessment();
+        if (draft !== null && state.problems) {
+          // The saved draft cannot be used: it stays in the editor as saved; the last good copy is offered.
+          var invalidJson = state.problems[0].code === "invalid-json";
+          reportDamaged({
+            kind: "scenario", saved: draft, parseError: invalidJson ? state.problems[0].message : null,
+            problems: invalidJson ? null : state.problems, lastGood: lastGood !== null && lastGood !== draft ? lastGood : null,
+            restore: function () { setScenario(lastGood); }
+          });
+        }
         document.body.dataset.ready = "true";
         // Navigation to the first assessment on screen (scripts/bench-start.mjs reads it).
         if (window.performance && performance.mark) performance.mark("crisis-desk:first-assessment");

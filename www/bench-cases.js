@@ -134,15 +134,22 @@
     };
   }
 
-  /** The default rulebook with its level table grown to `rows` rows: levels by the verdict and
-   *  by bands of the 7-day incidence (no two rows overlap). */
+  /** The default rulebook with `rows` rows of level tables: levels by the verdict and by bands
+   *  of the 7-day incidence (no two rows overlap), in tables of at most 1 000 rows (the core's
+   *  bound on one table, src/limits.rs). */
   function rulebook(defaultRulebook, rows) {
     var book = JSON.parse(JSON.stringify(defaultRulebook));
-    var t = book.tables[0];
-    t.inputs.push({ id: "in_inc", name: "7-day incidence", field: "frameworks.indicators.localCases7dPer100k.value" });
+    var template = book.tables[0];
     var places = { I: "national", II: "jiangsu", III: "suzhou", IV: "zhangjiagang" };
-    t.rules = [];
+    book.tables = [];
     for (var k = 0; k < rows; k++) {
+      if (k % 1000 === 0) {
+        var t = JSON.parse(JSON.stringify(template));
+        t.id = k === 0 ? template.id : template.id + "-" + k / 1000;
+        t.inputs.push({ id: "in_inc", name: "7-day incidence", field: "frameworks.indicators.localCases7dPer100k.value" });
+        t.rules = [];
+        book.tables.push(t);
+      }
       var level = LEVELS[k % 4];
       t.rules.push({
         _id: "band-" + k, in_verdict: '"' + level + '"', in_major: "", in_inc: "[" + k / 2 + ".." + (k + 1) / 2 + ")",

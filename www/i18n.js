@@ -601,7 +601,27 @@
       "ws.closeNotice": "关闭",
       "ws.previousRestored": "已恢复打开链接之前的情景。",
       "ws.previousKept": "打开分享链接之前的情景仍保留在本浏览器中，可以恢复。",
-      "ws.noPrevious": "没有可恢复的情景。"
+      "ws.noPrevious": "没有可恢复的情景。",
+      // hardening (issue 9)
+      "code.too-large": "输入过大（条目、字符或嵌套层数超过允许的上限）",
+      "hd.storageUnavailable": "本浏览器不允许本页保存数据（可能是隐私/无痕模式或单位的安全策略）：关闭或刷新页面后，所做的修改不会保留。请用“导出工作区”把它们保存为文件。",
+      "hd.storageFull": "浏览器的存储空间已满：最近的修改没有保存在本浏览器中，但仍在本页的编辑框里。请用“导出工作区”把它们保存为文件。",
+      "hd.damagedScenario": "本浏览器中保存的情景无法使用：{found}。它按保存时的原样显示在下方的编辑框中。",
+      "hd.damagedRulebook": "本浏览器中保存的规则手册无法使用：{found}。它按保存时的原样显示在规则手册的 JSON 编辑框中；响应方案不使用它。",
+      "hd.damagedOptions": "本浏览器中保存的选项无法读取：{found}。页面使用默认选项。",
+      "hd.damagedPrevious": "打开分享链接之前保留的情景无法读取：{found}。",
+      "hd.foundTruncated": "内容在中途中断，像是被截断了（{message}）",
+      "hd.foundJson": "不是有效的 JSON（{message}）",
+      "hd.foundProblems": "有 {count} 处问题，第一处在 {path}：{message}",
+      "hd.lastGoodKept": "本浏览器保留了最近一个有效的副本。",
+      "hd.noLastGood": "本浏览器中没有更早的有效副本。",
+      "hd.restoreLastGood": "恢复最近一个有效的副本",
+      "hd.downloadSaved": "下载保存的原样内容",
+      "hd.close": "关闭",
+      "hd.restored": "已恢复最近一个有效的副本。之前保存的内容仍可下载。",
+      "hd.rbFileUnreadable": "无法使用 {name}：它不是有效的 JSON，或在中途被截断（{message}）。正在使用的规则手册没有改变。",
+      "hd.rbFileNotObject": "无法使用 {name}：它不是规则手册（应为 JSON 对象 {…}）。正在使用的规则手册没有改变。",
+      "hd.scenarioUnchanged": "情景没有改变。"
     },
     en: {
       langName: "English",
@@ -1201,7 +1221,27 @@
       "ws.closeNotice": "Close",
       "ws.previousRestored": "The scenario from before the link was opened is restored.",
       "ws.previousKept": "The scenario you had before opening a share link is still kept in this browser and can be restored.",
-      "ws.noPrevious": "There is no earlier scenario to restore."
+      "ws.noPrevious": "There is no earlier scenario to restore.",
+      // hardening (issue 9)
+      "code.too-large": "Too large (more items, characters or nesting than allowed)",
+      "hd.storageUnavailable": "This browser does not let the page keep data (private mode or an office policy): your changes will not be kept when the page is closed or reloaded. Use “Export workspace” to keep them in a file.",
+      "hd.storageFull": "The browser's storage is full: your latest changes were not saved in this browser. They are still in the editors on this page; use “Export workspace” to keep them in a file.",
+      "hd.damagedScenario": "The scenario saved in this browser cannot be used: {found}. It is in the editor below exactly as it was saved.",
+      "hd.damagedRulebook": "The rulebook saved in this browser cannot be used: {found}. It is in the rulebook's JSON box exactly as it was saved; the plan does not use it.",
+      "hd.damagedOptions": "The options saved in this browser cannot be read: {found}. The page uses its default options.",
+      "hd.damagedPrevious": "The scenario kept from before a share link was opened cannot be read: {found}.",
+      "hd.foundTruncated": "it stops part-way through, as if cut off ({message})",
+      "hd.foundJson": "it is not valid JSON ({message})",
+      "hd.foundProblems": "it has {count} problem(s), the first at {path}: {message}",
+      "hd.lastGoodKept": "The last good copy is kept in this browser.",
+      "hd.noLastGood": "There is no earlier good copy in this browser.",
+      "hd.restoreLastGood": "Restore the last good copy",
+      "hd.downloadSaved": "Download what was saved",
+      "hd.close": "Close",
+      "hd.restored": "The last good copy is restored. What was saved before can still be downloaded.",
+      "hd.rbFileUnreadable": "{name} cannot be used: it is not valid JSON, or it is cut off ({message}). The rulebook in use is unchanged.",
+      "hd.rbFileNotObject": "{name} cannot be used: it is not a rulebook (expected a JSON object {…}). The rulebook in use is unchanged.",
+      "hd.scenarioUnchanged": "The scenario is unchanged."
     }
   };
 
@@ -1228,5 +1268,64 @@
     return Object.prototype.hasOwnProperty.call(STRINGS[lang] || STRINGS.zh, key);
   }
 
-  root.CrisisDeskI18n = { STRINGS: STRINGS, pickLanguage: pickLanguage, translate: translate, has: has };
+  // ---- Text from files and links inside the page's own sentences (issue 9) ----
+  // A name from a file can carry bidi controls (U+202A–202E, U+2066–2069). Each name is shown in its
+  // own <bdi> (an isolate), with its isolate controls balanced first: Chromium isolates an element
+  // by adding FSI … PDI around it, so a stray PDI (or a paragraph separator) in the name would end
+  // that isolate early and the name's override would run on over the rest of the sentence.
+
+  /** The text with unmatched PDIs dropped, open isolates closed and paragraph separators as spaces. */
+  function bidiSafe(text) {
+    var s = String(text);
+    if (!/[\u2066-\u2069\u2029\u0085\u001c-\u001e]/.test(s)) return s;
+    s = s.replace(/[\u2029\u0085\u001c-\u001e]/g, " ");
+    var out = "", depth = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charAt(i);
+      if (c === "\u2069") {
+        if (!depth) continue;
+        depth--;
+      } else if (c === "\u2066" || c === "\u2067" || c === "\u2068") depth++;
+      out += c;
+    }
+    while (depth-- > 0) out += "\u2069";
+    return out;
+  }
+
+  /** A <bdi> holding the name (bidi-balanced). */
+  function isolated(name) {
+    var b = document.createElement("bdi");
+    b.textContent = bidiSafe(name);
+    return b;
+  }
+
+  /** Sets el's text to `text`, each occurrence of each of `names` (text from a file) in its own <bdi>. */
+  function fillIsolated(el, text, names) {
+    var list = [];
+    (names || []).forEach(function (n) { if (typeof n === "string" && n && list.indexOf(n) < 0) list.push(n); });
+    list.sort(function (a, b) { return b.length - a.length; });
+    el.textContent = "";
+    var i = 0;
+    for (;;) {
+      var at = -1, hit = null;
+      for (var k = 0; k < list.length; k++) {
+        var j = text.indexOf(list[k], i);
+        if (j >= 0 && (at < 0 || j < at)) {
+          at = j;
+          hit = list[k];
+        }
+      }
+      if (at < 0) break;
+      if (at > i) el.appendChild(document.createTextNode(text.slice(i, at)));
+      el.appendChild(isolated(hit));
+      i = at + hit.length;
+    }
+    if (i < text.length) el.appendChild(document.createTextNode(text.slice(i)));
+    return el;
+  }
+
+  root.CrisisDeskI18n = {
+    STRINGS: STRINGS, pickLanguage: pickLanguage, translate: translate, has: has,
+    bidiSafe: bidiSafe, isolated: isolated, fillIsolated: fillIsolated
+  };
 })(typeof globalThis !== "undefined" ? globalThis : self);

@@ -259,7 +259,9 @@
     function status(parts, state) {
       lastStatus = { parts: parts, state: state || "" };
       var s = $("im-status");
-      s.textContent = parts.map(function (p) { return t(p[0], p[1]); }).join(ctx.lang() === "zh" ? "" : " ");
+      // The file's name is isolated (i18n.js): its bidi controls cannot reorder the rest of the line.
+      root.CrisisDeskI18n.fillIsolated(s, parts.map(function (p) { return t(p[0], p[1]); }).join(ctx.lang() === "zh" ? "" : " "),
+        [].concat.apply([], parts.map(function (p) { return p[1] ? [p[1].name, p[1].value] : []; })));
       s.dataset.state = state || "";
     }
 
@@ -472,7 +474,7 @@
       var bad = v.global.length + v.errorCount;
       var stop = blocking();
       status(bad
-        ? [["im.readWithProblems", { name: j.name, rows: fmt(j.rows.length), count: fmt(bad) }]]
+        ? [["im.readWithProblems", { name: j.name, rows: fmt(j.rows.length), count: fmt(bad) }]].concat(stop ? [["hd.scenarioUnchanged"]] : [])
         : [["im.readOk", { name: j.name, rows: fmt(j.rows.length), first: v.firstDate, last: v.lastDate }]],
       stop ? "problems" : "ok");
       $("import").dataset.state = stop ? "problems" : "ready";
@@ -481,7 +483,7 @@
     function failed(e) {
       if (e && e.message === "superseded") return;
       showProgress(false);
-      status([["im.readFailed", { message: String((e && e.message) || e) }]], "error");
+      status([["im.readFailed", { message: String((e && e.message) || e) }], ["hd.scenarioUnchanged"]], "error");
       $("import").dataset.state = "error";
     }
 
@@ -603,7 +605,8 @@
         return !FIELDS.some(function (f) { return j.mapping[f] === c; });
       });
       var note = $("im-unused");
-      note.textContent = unused.length ? t("im.unused", { columns: unused.map(function (c) { return colName(j, c); }).join(t("im.listSep")) }) : "";
+      var unusedNames = unused.map(function (c) { return colName(j, c); });
+      root.CrisisDeskI18n.fillIsolated(note, unused.length ? t("im.unused", { columns: unusedNames.join(t("im.listSep")) }) : "", unusedNames);
       note.hidden = !unused.length;
     }
 
@@ -772,7 +775,7 @@
       fields.forEach(function (f) {
         var th = el("th", null, { scope: "col", "data-field": f });
         th.appendChild(el("span", fieldName(f)));
-        th.appendChild(el("span", colName(j, j.mapping[f]), { class: "im-from" }));
+        th.appendChild(el("span", null, { class: "im-from" })).appendChild(root.CrisisDeskI18n.isolated(colName(j, j.mapping[f])));
         hr.appendChild(th);
       });
       thead.appendChild(hr);
@@ -920,12 +923,13 @@
       FIELDS.forEach(function (f) {
         if (f !== "date" && j.mapping[f] >= 0) series[f] = j.v.values[f].slice(from);
       });
-      var out = {};
-      Object.keys(base).forEach(function (k) { out[k] = base[k]; });
-      out.series = series;
       var oldAsOf = base.asOf;
-      out.asOf = j.v.lastDate; // the assessment is as of the last day imported
       var oldColumns = base.series && typeof base.series === "object" ? Object.keys(base.series) : [];
+      // The scenario as parsed, with its series and date replaced: every other key is kept as it was,
+      // even one named "__proto__" (copying it with out[k] = … would set a prototype and drop the key).
+      var out = base;
+      out.series = series;
+      out.asOf = j.v.lastDate; // the assessment is as of the last day imported
       var dropped = oldColumns.filter(function (k) { return !Object.prototype.hasOwnProperty.call(series, k); });
       ctx.setScenario(out);
       j.applied = { days: series.date.length, first: series.date[0], last: j.v.lastDate };

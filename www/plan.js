@@ -137,11 +137,15 @@
       plan.dataset.blocked = "false";
       var p = lastPlan;
       if (!p) return;
-      document.getElementById("plan-status").textContent = p.level.level
-        ? t("planLevel", { response: t("response." + p.level.level), lead: p.level.lead.map(function (l) { return pick(l.name); }).join(ctx.lang() === "en" ? ", " : "、") })
-        : t("response.none");
+      // Names and titles come from the rulebook (a file): each is isolated, so its bidi controls
+      // cannot reorder the sentence around it, the deadlines or the hash (i18n.js).
+      var I = root.CrisisDeskI18n;
+      var leads = p.level.lead.map(function (l) { return pick(l.name); });
+      I.fillIsolated(document.getElementById("plan-status"), p.level.level
+        ? t("planLevel", { response: t("response." + p.level.level), lead: leads.join(ctx.lang() === "en" ? ", " : "、") })
+        : t("response.none"), leads);
       var hash = document.getElementById("plan-hash");
-      hash.textContent = t(p.rulebook.default ? "planRulebook" : "planRulebookEdited", { title: pick(p.rulebook.title), hash: p.rulebook.hash.slice(0, 19) });
+      I.fillIsolated(hash, t(p.rulebook.default ? "planRulebook" : "planRulebookEdited", { title: pick(p.rulebook.title), hash: p.rulebook.hash.slice(0, 19) }), [pick(p.rulebook.title)]);
       hash.dataset.hash = p.rulebook.hash;
       var list = document.getElementById("plan-timeline");
       list.textContent = "";
@@ -149,7 +153,9 @@
         var li = el("li", null, { "data-id": d.id, "data-deadline": d.deadline });
         li.appendChild(el("strong", d.date + " " + d.clock, { class: "clock" }));
         var textId = "plan-notice-" + i;
-        li.appendChild(el("span", " " + noticeText(d, ctx.lang() === "en" ? "en" : "zh"), { id: textId, class: "notice-text" })); // the text names the legal basis
+        var lang = ctx.lang() === "en" ? "en" : "zh";
+        var names = [d.from].concat(d.to || []).map(function (x) { return x && x.name ? x.name[lang] : ""; }).concat([d.basis ? d.basis[lang] : ""]);
+        li.appendChild(I.fillIsolated(el("span", null, { id: textId, class: "notice-text" }), " " + noticeText(d, lang), names)); // the text names the legal basis
         var tools = el("span", null, { class: "copy-tools" });
         copyButton(tools, d, "zh", textId);
         copyButton(tools, d, "en", textId);
@@ -165,7 +171,7 @@
         var ul = el("ul");
         p.agencies[aspect].forEach(function (ag) {
           var li = el("li", null, { "data-agency": ag.id, "data-role": ag.role });
-          li.appendChild(el("strong", pick(ag.name)));
+          li.appendChild(el("strong")).appendChild(I.isolated(pick(ag.name)));
           li.appendChild(el("span", " · " + t("role." + ag.role)));
           ag.tasks.forEach(function (task) { li.appendChild(el("div", pick(task), { class: "task" })); });
           ul.appendChild(li);

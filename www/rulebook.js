@@ -6,6 +6,7 @@
 (function (root) {
   "use strict";
   var DRAFT_KEY = "crisis-desk.rulebook-draft";
+  var LAST_GOOD_KEY = "crisis-desk.rulebook-draft-last-good"; // the last edited rulebook without errors
   var ASPECTS = ["government", "medical", "network", "publicity"];
   var MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -26,6 +27,26 @@
   }
   function $(id) {
     return document.getElementById(id);
+  }
+  /** o[k] = v as an own property, even for a key such as "__proto__" from a file. */
+  function setKey(o, k, v) {
+    Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  }
+  // Names from the file, each in its own isolate (i18n.js): their bidi controls never reorder the page's text.
+  function isolated(name) {
+    return root.CrisisDeskI18n.isolated(name);
+  }
+  function fillIsolated(e, text, names) {
+    return root.CrisisDeskI18n.fillIsolated(e, text, names);
+  }
+  /** The names, each isolated, with sep between them. */
+  function nameList(names, sep) {
+    var e = el("span");
+    names.forEach(function (n, i) {
+      if (i) e.appendChild(document.createTextNode(sep));
+      e.appendChild(isolated(n));
+    });
+    return e;
   }
 
   /** "tables[0].rules[2].in_verdict" → its parent paths, longest first. */
@@ -95,9 +116,19 @@
       st.isDefault = st.hash === builtinHash;
     }
 
+    var lastGood = null; // what was last written under LAST_GOOD_KEY
     function save() {
-      if (st.isDefault) ctx.storage("remove", DRAFT_KEY);
-      else ctx.storage("set", DRAFT_KEY, st.text);
+      if (st.isDefault) {
+        ctx.storage("remove", DRAFT_KEY);
+        ctx.storage("remove", LAST_GOOD_KEY); // the last good copy is then the built-in one
+        lastGood = null;
+        return;
+      }
+      ctx.storage("set", DRAFT_KEY, st.text);
+      if (!st.errors && obj(st.rb) && st.text !== lastGood) {
+        ctx.storage("set", LAST_GOOD_KEY, st.text, true);
+        lastGood = st.text;
+      }
     }
 
     /** Replaces the whole rulebook text (a file, the JSON box, a restore, a ZEN import). */
@@ -155,10 +186,10 @@
         var j = obj(rb.jurisdiction) || {};
         var region = obj(j.region);
         if (region) row(t("rb.region"), pick(region.name));
-        var parentsText = arr(j.parents).map(function (p) { return pick(obj(p) && p.name); }).join(" › ");
-        if (parentsText) row(t("rb.parents"), parentsText);
-        var nb = arr(j.neighbours).map(function (p) { return pick(obj(p) && p.name); }).join(t("rb.listSep"));
-        if (nb) row(t("rb.neighbours"), nb);
+        var parentNames = arr(j.parents).map(function (p) { return pick(obj(p) && p.name); });
+        if (parentNames.join("")) row(t("rb.parents"), nameList(parentNames, " › "));
+        var nb = arr(j.neighbours).map(function (p) { return pick(obj(p) && p.name); });
+        if (nb.join("")) row(t("rb.neighbours"), nameList(nb, t("rb.listSep")));
       }
       var hash = el("code", st.hash || "—", { id: "rb-hash" });
       row(t("rb.hash"), hash, "rb-hash");
@@ -236,7 +267,7 @@
           var basis = el("div");
           basis.appendChild(el("div", pick(n.basis)));
           if (n.source) basis.appendChild(el("div", str(n.source), { class: "rb-cite" }));
-          return [agencyName(n.from), arr(n.to).map(agencyName).join(t("rb.listSep")), el("span", withinText(n.within), { class: "nowrap" }), code(whenText(n.when)), basis];
+          return [agencyName(n.from), nameList(arr(n.to).map(agencyName), t("rb.listSep")), el("span", withinText(n.within), { class: "nowrap" }), code(whenText(n.when)), basis];
         }), function (i) { return { "data-id": str(obj(list[i]) && list[i].id) }; });
     }
 
@@ -269,7 +300,7 @@
           a = obj(a);
           if (!a || a.aspect !== aspect) return;
           var li = el("li", null, { "data-agency": str(a.id) });
-          li.appendChild(el("strong", pick(a.name)));
+          li.appendChild(el("strong")).appendChild(isolated(pick(a.name)));
           if (a.contact) li.appendChild(el("div", t("rb.contact", { contact: pick(a.contact) }), { class: "task" }));
           ul.appendChild(li);
         });
@@ -303,7 +334,7 @@
     function renderTable(host, table, ti) {
       var base = "tables[" + ti + "]";
       var section = el("section", null, { class: "rb-table", "data-table": str(table.id), "data-path": base, "aria-labelledby": "rb-t" + ti + "-h" });
-      section.appendChild(el("h4", t("rb.tableTitle", { name: named(table), id: str(table.id) }), { id: "rb-t" + ti + "-h" }));
+      section.appendChild(fillIsolated(el("h4", null, { id: "rb-t" + ti + "-h" }), t("rb.tableTitle", { name: named(table), id: str(table.id) }), [named(table), str(table.id)]));
       section.appendChild(el("p", t("rb.hitPolicy", { policy: hitPolicyText(table) }), { class: "hint" }));
       if (table.source) section.appendChild(el("p", str(table.source), { class: "rb-cite" }));
       var tableMsg = el("div", null, { class: "rb-msg rb-table-msg", id: "rb-t" + ti + "-msg" });
@@ -319,7 +350,7 @@
       function head(col, kind, k) {
         var th = el("th", null, { scope: "col", class: "rb-" + kind });
         th.appendChild(el("span", t(kind === "in" ? "rb.input" : "rb.output"), { class: "rb-kind" }));
-        th.appendChild(el("span", named(col), { class: "rb-colname" }));
+        th.appendChild(el("span", null, { class: "rb-colname" })).appendChild(isolated(named(col)));
         th.appendChild(el("code", str(col.field)));
         if (Array.isArray(col.values)) th.appendChild(el("span", t("rb.values", { values: col.values.map(str).join(", ") }), { class: "rb-values" }));
         var msg = el("span", null, { class: "rb-msg" });
@@ -354,7 +385,7 @@
           var td = el("td");
           var key = str(col.id);
           var c = cellInput(rpath + "." + key, str(rule[key]), t("rb.cellLabel", { rule: ruleName(), column: named(col), field: str(col.field) }), function (v) {
-            rule[key] = v;
+            setKey(rule, key, v);
             objectEdited();
           }, k < inputs.length ? "rb-in" : "rb-out");
           td.appendChild(c.input);
@@ -479,8 +510,8 @@
     function zenImport(file, out) {
       out.textContent = "";
       var fail = function (message) {
-        out.appendChild(el("p", t("rb.zenImportFailed", { name: file.name, message: message }), { class: "rb-error" }));
-        announce(t("rb.zenImportFailed", { name: file.name, message: message }));
+        out.appendChild(fillIsolated(el("p", null, { class: "rb-error" }), t("rb.zenImportFailed", { name: file.name, message: message }), [file.name]));
+        announce(t("rb.zenImportFailed", { name: file.name, message: message }), [file.name]);
       };
       if (file.size > MAX_FILE_BYTES) return fail(t("rb.fileTooLarge", { name: file.name }));
       file.text().then(function (text) {
@@ -516,7 +547,7 @@
         var message = r.tables.length ? t("rb.zenImported", { name: file.name, tables: ids.join(t("rb.listSep")) }) : t("rb.zenNoTables", { name: file.name });
         var skipped = r.skipped.filter(function (x) { return x.type !== "inputNode" && x.type !== "outputNode"; });
         if (skipped.length) message += " " + t("rb.zenSkipped", { count: skipped.length, types: skipped.map(function (x) { return x.type; }).join(", ") });
-        announce(message);
+        announce(message, [file.name]);
       }, function (e) {
         fail(String((e && e.message) || e));
       });
@@ -534,7 +565,7 @@
       var table = st.rb.tables[ti];
       if (!Array.isArray(table.rules)) table.rules = [];
       var rule = { _id: freshRuleId(table) };
-      arr(table.inputs).concat(arr(table.outputs)).forEach(function (c) { if (obj(c)) rule[str(c.id)] = ""; });
+      arr(table.inputs).concat(arr(table.outputs)).forEach(function (c) { if (obj(c)) setKey(rule, str(c.id), ""); });
       table.rules.push(rule);
       objectEdited();
       renderTables();
@@ -621,8 +652,9 @@
 
     // ---- Status line (aria-live) ----
 
-    function announce(text) {
-      $("rb-status").textContent = text;
+    /** The status line; `names` (file names, table ids from a file) are isolated in it. */
+    function announce(text, names) {
+      fillIsolated($("rb-status"), text, names);
     }
 
     function renderAll(opts) {
@@ -652,14 +684,27 @@
         r.readAsText(file, "utf-8");
       });
       read.then(function (text) {
+        // A file that is not JSON (cut off part-way, say) or not an object is not used: the rulebook
+        // in use, its editor and its saved draft stay as they are; the status says why.
+        var parsed;
+        try {
+          parsed = JSON.parse(text);
+        } catch (e) {
+          announce(t("hd.rbFileUnreadable", { name: file.name, message: e.message }), [file.name, e.message]);
+          return;
+        }
+        if (!obj(parsed)) {
+          announce(t("hd.rbFileNotObject", { name: file.name }), [file.name]);
+          return;
+        }
         setText(text);
         st.fileName = file.name;
         announce(st.parseError ? t("rb.loadedUnreadable", { name: file.name })
           : st.errors ? t("rb.loadedErrors", { name: file.name, count: st.errors })
-          : t("rb.loaded", { name: file.name }));
+          : t("rb.loaded", { name: file.name }), [file.name]);
         if (st.errors) $("rb-diagnostics-heading").focus();
       }, function (e) {
-        announce(t("rb.readFailed", { name: file.name, message: String((e && e.message) || e) }));
+        announce(t("rb.readFailed", { name: file.name, message: String((e && e.message) || e) }), [file.name]);
       });
     }
 
@@ -708,6 +753,16 @@
     analyse();
     renderAll();
     if (draft !== null) announce(t("rb.draftRestored"));
+    lastGood = ctx.storage("get", LAST_GOOD_KEY);
+    if (draft !== null && st.errors && ctx.damaged) {
+      // The saved draft cannot be used: it stays in the JSON box as saved; the last good copy is offered.
+      var good = lastGood !== draft ? lastGood : null;
+      ctx.damaged({
+        kind: "rulebook", saved: draft, parseError: st.parseError,
+        problems: st.diagnostics.filter(function (d) { return d.severity === "error"; }), lastGood: good,
+        restore: function () { setText(good); }
+      });
+    }
 
     return {
       render: function () { renderAll(); },
@@ -720,5 +775,5 @@
     };
   }
 
-  root.CrisisDeskRulebook = { mount: mount, parents: parents, DRAFT_KEY: DRAFT_KEY };
+  root.CrisisDeskRulebook = { mount: mount, parents: parents, DRAFT_KEY: DRAFT_KEY, LAST_GOOD_KEY: LAST_GOOD_KEY };
 })(typeof globalThis !== "undefined" ? globalThis : self);

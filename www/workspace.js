@@ -10,6 +10,7 @@
   var LINK_FORMAT = "crisis-desk-link";
   var VERSION = 1;
   var OPTIONS_KEY = "crisis-desk.options";
+  var OPTIONS_GOOD_KEY = "crisis-desk.options-last-good"; // the last options saved (always valid when the page wrote them)
   var PREVIOUS_KEY = "crisis-desk.before-link";
   var MAX_FILE_BYTES = 50 * 1024 * 1024;
   var MAX_LINK_CHARS = 2000000; // Chromium's limit on a URL
@@ -188,7 +189,9 @@
       if (has(w, "from")) $("whatif-from").value = w.from || "";
     }
     function saveOptions() {
-      ctx.storage("set", OPTIONS_KEY, JSON.stringify(readOptions()));
+      var text = JSON.stringify(readOptions());
+      ctx.storage("set", OPTIONS_KEY, text);
+      ctx.storage("set", OPTIONS_GOOD_KEY, text, true);
     }
 
     function scenario() {
@@ -205,10 +208,15 @@
       return t("ws.err." + p.code, p.params || {});
     }
 
+    /** The file names in status parts: shown isolated (i18n.js), so their bidi controls stay inside them. */
+    function names(parts) {
+      return parts.map(function (p) { return p[1] && p[1].name; });
+    }
+
     function say(parts, state) {
       lastStatus = { parts: parts, state: state || "" };
       var s = $("ws-status");
-      s.textContent = parts.map(function (p) { return t(p[0], p[1]); }).join(ctx.lang() === "zh" ? "" : " ");
+      root.CrisisDeskI18n.fillIsolated(s, parts.map(function (p) { return t(p[0], p[1]); }).join(ctx.lang() === "zh" ? "" : " "), names(parts));
       s.dataset.state = state || "";
     }
     function sayLink(parts, state) {
@@ -364,7 +372,8 @@
       }
       box.hidden = false;
       box.dataset.state = notice.state;
-      $("ws-notice-text").textContent = t(notice.key, notice.params || {});
+      // The region's name comes from the link: isolated, so it cannot reorder the sentence around it.
+      root.CrisisDeskI18n.fillIsolated($("ws-notice-text"), t(notice.key, notice.params || {}), [notice.params && notice.params.region]);
       $("ws-restore").hidden = !notice.canRestore;
       $("ws-dismiss").textContent = t(notice.canRestore ? "ws.keepLinked" : "ws.closeNotice");
     }
@@ -406,7 +415,10 @@
         } catch (e) {
           same = false;
         }
-        if (!same) ctx.storage("set", PREVIOUS_KEY, JSON.stringify({ situation: before, options: readOptions() }));
+        if (!same) {
+          checkPrevious();
+          ctx.storage("set", PREVIOUS_KEY, JSON.stringify({ situation: before, options: readOptions() }));
+        }
         if (payload.options) {
           writeOptions(payload.options);
           saveOptions();
@@ -428,14 +440,31 @@
       });
     }
 
-    function restorePrevious() {
-      var raw = ctx.storage("get", PREVIOUS_KEY);
-      var prev = null;
+    /** The kept scenario from before a link: { prev } when readable, else what is wrong with it. */
+    function readPrevious(raw) {
+      var prev;
       try {
         prev = JSON.parse(raw);
       } catch (e) {
-        prev = null;
+        return { parseError: e.message };
       }
+      if (!isObj(prev) || typeof prev.situation !== "string") return { problems: [{ path: "situation", message: t("ws.err.situation") }] };
+      return { prev: prev };
+    }
+
+    /** A kept scenario that cannot be read is said, and offered as a download, before anything replaces it. */
+    function checkPrevious() {
+      var raw = ctx.storage("get", PREVIOUS_KEY);
+      if (raw === null) return false;
+      var r = readPrevious(raw);
+      if (r.prev) return true;
+      if (ctx.damaged) ctx.damaged({ kind: "previous", saved: raw, parseError: r.parseError, problems: r.problems, lastGood: null });
+      return false;
+    }
+
+    function restorePrevious() {
+      var raw = ctx.storage("get", PREVIOUS_KEY);
+      var prev = raw === null ? null : readPrevious(raw).prev || null;
       if (!isObj(prev) || typeof prev.situation !== "string") {
         notice = { state: "error", key: "ws.noPrevious", canRestore: false };
         renderNotice();
@@ -470,12 +499,33 @@
     // Options saved on every change, and brought back now (before the first assessment runs).
     var saved = ctx.storage("get", OPTIONS_KEY);
     if (saved !== null) {
+      var o = null, parseError = null, problems = [];
       try {
-        var o = JSON.parse(saved), problems = [];
-        validateOptions(o, "options", problems);
-        if (!problems.length) writeOptions(o);
+        o = JSON.parse(saved);
       } catch (e) {
-        // A damaged entry is ignored: the form keeps its defaults.
+        parseError = e.message;
+      }
+      if (parseError === null) validateOptions(o, "options", problems);
+      if (parseError === null && !problems.length) writeOptions(o);
+      else if (ctx.damaged) {
+        // Damaged: the form keeps its defaults, the page says so, and offers what was saved and the last good copy.
+        var goodText = ctx.storage("get", OPTIONS_GOOD_KEY), good = null, goodProblems = [];
+        try {
+          good = goodText === null || goodText === saved ? null : JSON.parse(goodText);
+          if (good !== null) validateOptions(good, "options", goodProblems);
+        } catch (e) {
+          good = null;
+        }
+        if (goodProblems.length) good = null;
+        ctx.damaged({
+          kind: "options", saved: saved, parseError: parseError,
+          problems: problems.map(function (p) { return { path: p.path, message: problemText(p) }; }),
+          lastGood: good === null ? null : goodText,
+          restore: function () {
+            writeOptions(good);
+            saveOptions();
+          }
+        });
       }
     }
     ["plan-detected", "plan-cross-border", "plan-major-event", "whatif-reduction", "whatif-from"].forEach(function (id) {
@@ -497,7 +547,7 @@
     return {
       /** After the first assessment: a link in the address is opened; a kept earlier scenario is offered back. */
       start: function () {
-        if (location.hash.indexOf("#s=") !== 0 && ctx.storage("get", PREVIOUS_KEY) !== null) {
+        if (location.hash.indexOf("#s=") !== 0 && checkPrevious()) {
           notice = { state: "kept", key: "ws.previousKept", canRestore: true };
           renderNotice();
         }

@@ -597,6 +597,7 @@ impl AhpInput {
     pub fn from_json(input: &Json) -> Result<AhpInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, &keys(&["matrix", "labels"]), &mut p) else { return fail(p) };
         let options = read_options(obj, &root, &mut p);
         let cells =
@@ -747,6 +748,7 @@ impl AhpHierarchyInput {
     pub fn from_json(input: &Json) -> Result<AhpHierarchyInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, &keys(&["matrix", "labels", "children"]), &mut p) else {
             return fail(p);
         };
@@ -929,6 +931,7 @@ impl AhpGroupInput {
     pub fn from_json(input: &Json) -> Result<AhpGroupInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, &keys(&["matrices", "expertWeights", "labels"]), &mut p) else {
             return fail(p);
         };

@@ -174,6 +174,7 @@ impl AllocationInput {
     pub fn from_json(input: &Json) -> Result<AllocationInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, KEYS, &mut p) else { return fail(p) };
         let supply =
             read::required(obj, "supply", &root, &mut p).and_then(|v| read::count(v, &root.key("supply"), &mut p));

@@ -230,6 +230,7 @@ impl EntropyInput {
     pub fn from_json(input: &Json) -> Result<EntropyInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, &["matrix", "types", "normalization", "shift"], &mut p) else {
             return fail(p);
         };
@@ -379,6 +380,7 @@ impl CombineInput {
     pub fn from_json(input: &Json) -> Result<CombineInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, &["subjective", "objective", "method", "alpha"], &mut p) else {
             return fail(p);
         };

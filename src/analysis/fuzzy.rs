@@ -288,6 +288,7 @@ impl FuzzyInput {
     pub fn from_json(input: &Json) -> Result<FuzzyInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, ROOT_KEYS, &mut p) else { return fail(p) };
         let operator = super::setting(obj, "operator", &root, &mut p, FuzzyOperator::WeightedAverage, |v, at, p| {
             read::one_of(v, at, &FuzzyOperator::NAMES, p).map(|k| FuzzyOperator::ALL[k])

@@ -111,6 +111,9 @@ pub(crate) fn read_vec<T>(
     mut cell: impl FnMut(&Json, &Path, &mut Problems) -> Option<T>,
 ) -> Option<Vec<T>> {
     let items = read::array(v, at, p)?;
+    if !crate::limits::within(items.len(), crate::limits::MAX_ALTERNATIVES, at, "items", p) {
+        return None;
+    }
     let before = p.len();
     let out: Vec<Option<T>> = items.iter().enumerate().map(|(i, x)| cell(x, &at.index(i), p)).collect();
     if p.len() > before {
@@ -128,12 +131,18 @@ pub(crate) fn read_rows<T>(
     mut cell: impl FnMut(&Json, &Path, &mut Problems) -> Option<T>,
 ) -> Option<Vec<Vec<T>>> {
     let rows = read::array(v, at, p)?;
+    if !crate::limits::within(rows.len(), crate::limits::MAX_ALTERNATIVES, at, "rows", p) {
+        return None;
+    }
     let before = p.len();
     let mut out = Vec::with_capacity(rows.len());
     let mut width: Option<usize> = None;
     for (i, row) in rows.iter().enumerate() {
         let here = at.index(i);
         let Some(items) = read::array(row, &here, p) else { continue };
+        if !crate::limits::within(items.len(), crate::limits::MAX_CRITERIA, &here, "columns", p) {
+            return None;
+        }
         match width {
             None => width = Some(items.len()),
             Some(w) if w != items.len() => {

@@ -447,6 +447,7 @@ impl SynergyInput {
     pub fn from_json(input: &Json) -> Result<SynergyInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, ROOT_KEYS, &mut p) else { return fail(p) };
         let subsystems = match read::field(obj, "subsystems") {
             None => Some(default_subsystems()),

@@ -272,6 +272,7 @@ impl TopsisInput {
     pub fn from_json(input: &Json) -> Result<TopsisInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, &["matrix", "weights", "types", "normalization"], &mut p) else {
             return fail(p);
         };

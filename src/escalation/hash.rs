@@ -23,6 +23,7 @@
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 use super::feel::Value;
 use super::jsontext::{canonical, json_to_value};
@@ -132,9 +133,15 @@ pub fn diff_rulebooks(a: &Json, b: &Json) -> RulebookDiff {
     }
     // Rows of tables present in both.
     let (ta, tb) = (items(a.get("tables")), items(b.get("tables")));
+    let mut by_id: BTreeMap<String, &Json> = BTreeMap::new();
+    for x in ta {
+        if let Some(id) = id_of(x, "id") {
+            by_id.entry(id).or_insert(x);
+        }
+    }
     for (j, t) in tb.iter().enumerate() {
         let Some(id) = id_of(t, "id") else { continue };
-        let Some(old) = ta.iter().find(|x| id_of(x, "id").as_deref() == Some(id.as_str())) else { continue };
+        let Some(old) = by_id.get(&id).copied() else { continue };
         diff_list(
             "rules",
             &format!("tables[{j}].rules"),
@@ -211,9 +218,18 @@ fn diff_list(
     let (la, lb) = (items(a), items(b));
     let ident = |v: &Json, i: usize| id_of(v, key).unwrap_or_else(|| format!("#{i}"));
     let is_notice = section == "notifications";
+    // Entries by id (the first of a repeated id), so two long lists compare in n log n.
+    let index = |list: &[Json]| {
+        let mut m: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, x) in list.iter().enumerate() {
+            m.entry(ident(x, i)).or_insert(i);
+        }
+        m
+    };
+    let (ia, ib) = (index(la), index(lb));
     for (i, x) in la.iter().enumerate() {
         let id = ident(x, i);
-        if !lb.iter().enumerate().any(|(j, y)| ident(y, j) == id) {
+        if !ib.contains_key(&id) {
             out.push(Change {
                 kind: "removed",
                 section: section.into(),
@@ -227,7 +243,7 @@ fn diff_list(
     }
     for (j, y) in lb.iter().enumerate() {
         let id = ident(y, j);
-        match la.iter().enumerate().find(|(i, x)| ident(x, *i) == id) {
+        match ia.get(&id).map(|&i| (i, &la[i])) {
             None => out.push(Change {
                 kind: "added",
                 section: section.into(),

@@ -4,6 +4,7 @@
 
 use crate::escalation::feel::{number_text, Value};
 use crate::json::{quote, Json};
+use crate::limits::MAX_DEPTH;
 
 /// Parses JSON text (RFC 8259). Repeated keys are kept, as [`Json`] does. The error names the
 /// byte offset.
@@ -45,23 +46,25 @@ impl Parser<'_> {
     }
 
     fn value(&mut self) -> Result<Json, String> {
-        self.depth += 1;
-        if self.depth > 256 {
-            return Err(self.err("nesting too deep"));
-        }
-        let v = match self.s.get(self.i) {
+        match self.s.get(self.i) {
             None => Err(self.err("unexpected end of input")),
-            Some(b'{') => self.object(),
-            Some(b'[') => self.array(),
+            Some(c @ (b'{' | b'[')) => {
+                // `depth` arrays and objects enclose this one (limits::MAX_DEPTH in all).
+                if self.depth >= MAX_DEPTH {
+                    return Err(self.err(&format!("arrays and objects nested more than {MAX_DEPTH} deep")));
+                }
+                self.depth += 1;
+                let v = if *c == b'{' { self.object() } else { self.array() };
+                self.depth -= 1;
+                v
+            }
             Some(b'"') => self.string().map(Json::String),
             Some(b't') if self.eat("true") => Ok(Json::Bool(true)),
             Some(b'f') if self.eat("false") => Ok(Json::Bool(false)),
             Some(b'n') if self.eat("null") => Ok(Json::Null),
             Some(c) if *c == b'-' || c.is_ascii_digit() => self.number(),
             Some(_) => Err(self.err("unexpected character")),
-        };
-        self.depth -= 1;
-        v
+        }
     }
 
     fn object(&mut self) -> Result<Json, String> {
@@ -183,7 +186,8 @@ impl Parser<'_> {
         }
         let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad number"))?;
         let x: f64 = text.parse().map_err(|_| self.err("bad number"))?;
-        Ok(Json::Number(x))
+        // -0 reads as 0 (limits: numbers JSON cannot carry).
+        Ok(Json::Number(x + 0.0))
     }
 }
 
@@ -266,5 +270,18 @@ mod tests {
         assert!(parse_json("{\"a\":1,}").is_err());
         assert!(parse_json("[1] x").is_err());
         assert!(parse_json("\"\\ud800\"").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse_json(&ok).is_ok());
+        let deeper = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert!(parse_json(&deeper).unwrap_err().contains("nested more than 100 deep"));
+        let hostile = "[".repeat(100_000);
+        assert!(parse_json(&hostile).unwrap_err().contains("nested more than"));
+        let hostile = "{\"a\":".repeat(100_000);
+        assert!(parse_json(&hostile).unwrap_err().contains("nested more than"));
+        assert_eq!(canonical(&parse_json("[-0, -0.0, -0e3]").unwrap()), "[0,0,0]");
     }
 }

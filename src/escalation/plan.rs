@@ -339,7 +339,18 @@ const OPTION_KEYS: &[&str] = &["rulebook", "detectedAt", "timeZone", "facts", "e
 pub fn escalate(assessment: &Json, options: &Json) -> Result<Plan, InputError> {
     let mut p = Problems::new();
     let op = Path::root().key("options");
+    let sized = crate::limits::check(assessment, &Path::root().key("assessment"), 1, &mut p);
+    if !(crate::limits::check(options, &op, 1, &mut p) && sized) {
+        return Err(p.finish(()).unwrap_err());
+    }
     let Some(o) = read::object(options, &op, OPTION_KEYS, &mut p) else { return Err(p.finish(()).unwrap_err()) };
+    // Read as a whole (tables and conditions may read any field): no NaN or infinity anywhere.
+    crate::limits::check_finite(assessment, &Path::root().key("assessment"), &mut p);
+    for key in ["facts", "events"] {
+        if let Some(v) = read::field(o, key) {
+            crate::limits::check_finite(v, &op.key(key), &mut p);
+        }
+    }
     if !matches!(assessment, Json::Object(_)) {
         p.push(
             Code::InvalidType,

@@ -402,6 +402,8 @@ struct Reader {
     /// (path, character position) of FEEL syntax errors.
     positions: Vec<(String, usize)>,
     extra: Vec<Diagnostic>,
+    /// Ids read in `to` lists so far ([`crate::limits::MAX_RECIPIENTS`]).
+    recipients: usize,
 }
 
 impl Reader {
@@ -474,11 +476,35 @@ impl Reader {
     /// An array of objects at `key` (absent = empty).
     fn list<'a>(&mut self, obj: &'a Json, key: &str, path: &Path, required: bool) -> &'a [Json] {
         let v = if required { read::required(obj, key, path, &mut self.problems) } else { read::field(obj, key) };
-        v.and_then(|v| read::array(v, &path.key(key), &mut self.problems)).unwrap_or(&[])
+        v.and_then(|v| read::array(v, &path.key(key), &mut self.problems))
+            .filter(|items| {
+                let max = crate::limits::MAX_RULEBOOK_ENTRIES;
+                crate::limits::within(items.len(), max, &path.key(key), "entries", &mut self.problems)
+            })
+            .unwrap_or(&[])
     }
 
     /// A list of ids (a string or an array of strings).
     fn ids(&mut self, obj: &Json, key: &str, path: &Path) -> Option<Vec<String>> {
+        let ids = self.id_list(obj, key, path)?;
+        // All `to` lists together are bounded too: the reference and reporting-chain checks
+        // walk every recipient.
+        let (before, max) = (self.recipients, crate::limits::MAX_RECIPIENTS);
+        self.recipients += ids.len();
+        if self.recipients > max {
+            if before <= max {
+                self.error(
+                    Code::TooLarge,
+                    &path.key(key),
+                    format!("the `to` lists name more than the {max} recipients allowed in one rulebook, all lists together"),
+                );
+            }
+            return None;
+        }
+        Some(ids)
+    }
+
+    fn id_list(&mut self, obj: &Json, key: &str, path: &Path) -> Option<Vec<String>> {
         let v = read::required(obj, key, path, &mut self.problems)?;
         let at = path.key(key);
         match v {
@@ -489,6 +515,15 @@ impl Reader {
             }
             _ => {
                 let items = read::array(v, &at, &mut self.problems)?;
+                if !crate::limits::within(
+                    items.len(),
+                    crate::limits::MAX_RULEBOOK_ENTRIES,
+                    &at,
+                    "ids",
+                    &mut self.problems,
+                ) {
+                    return None;
+                }
                 let out: Vec<Option<String>> =
                     items.iter().enumerate().map(|(i, x)| read::string(x, &at.index(i), &mut self.problems)).collect();
                 out.into_iter().collect()
@@ -573,9 +608,12 @@ fn place(r: &mut Reader, v: &Json, at: &Path, neighbour: bool) -> Option<Place> 
 
 /// Reads what it can and returns every diagnostic.
 fn read_rulebook(value: &Json) -> (Option<Rulebook>, Vec<Diagnostic>) {
-    let mut r = Reader { problems: Problems::new(), positions: Vec::new(), extra: Vec::new() };
+    let mut r = Reader { problems: Problems::new(), positions: Vec::new(), extra: Vec::new(), recipients: 0 };
     let root = Path::root();
     let mut table_diags: Vec<Diagnostic> = Vec::new();
+    if !crate::limits::check(value, &root, 1, &mut r.problems) {
+        return (None, finish(r, table_diags));
+    }
     let Some(obj) = read::object(value, &root, ROOT_KEYS, &mut r.problems) else {
         return (None, finish(r, table_diags));
     };
@@ -1136,9 +1174,10 @@ fn reporting_graph(
     }
     let nodes: Vec<&str> = {
         let mut v: Vec<&str> = Vec::new();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
         for (_, from, to) in notifications {
             for a in std::iter::once(from).chain(to) {
-                if !v.contains(&a.as_str()) {
+                if seen.insert(a.as_str()) {
                     v.push(a);
                 }
             }
@@ -1147,34 +1186,41 @@ fn reporting_graph(
     };
     let mut mark: BTreeMap<&str, Mark> = nodes.iter().map(|n| (*n, Mark::New)).collect();
     let mut reported: BTreeSet<usize> = BTreeSet::new();
-    fn dfs<'a>(
-        node: &'a str,
-        edges: &BTreeMap<&'a str, Vec<(&'a str, usize)>>,
-        mark: &mut BTreeMap<&'a str, Mark>,
-        stack: &mut Vec<&'a str>,
-        found: &mut Vec<(usize, Vec<&'a str>)>,
-    ) {
-        mark.insert(node, Mark::Open);
-        stack.push(node);
-        for &(next, i) in edges.get(node).map(Vec::as_slice).unwrap_or(&[]) {
-            match mark.get(next).copied().unwrap_or(Mark::New) {
+    // Depth first, without recursion (a chain of a thousand agencies must not overflow the
+    // stack); a frame is a node and its next edge. One cycle is kept per notification, so a
+    // dense graph cannot make the list of cycles grow with the square of its edges.
+    let mut found: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut in_found: BTreeSet<usize> = BTreeSet::new();
+    for n in &nodes {
+        if mark.get(n) != Some(&Mark::New) {
+            continue;
+        }
+        mark.insert(n, Mark::Open);
+        let mut stack: Vec<(&str, usize)> = vec![(n, 0)];
+        while let Some((node, next)) = stack.last().copied() {
+            let Some(&(to, i)) = edges.get(node).and_then(|e| e.get(next)) else {
+                mark.insert(node, Mark::Done);
+                stack.pop();
+                continue;
+            };
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
+            match mark.get(to).copied().unwrap_or(Mark::New) {
                 Mark::Open => {
-                    let start = stack.iter().position(|s| *s == next).unwrap_or(0);
-                    let mut cycle: Vec<&str> = stack[start..].to_vec();
-                    cycle.push(next);
-                    found.push((i, cycle));
+                    if in_found.insert(i) {
+                        let start = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
+                        let mut cycle: Vec<&str> = stack[start..].iter().map(|(s, _)| *s).collect();
+                        cycle.push(to);
+                        found.push((i, cycle));
+                    }
                 }
-                Mark::New => dfs(next, edges, mark, stack, found),
+                Mark::New => {
+                    mark.insert(to, Mark::Open);
+                    stack.push((to, 0));
+                }
                 Mark::Done => {}
             }
-        }
-        stack.pop();
-        mark.insert(node, Mark::Done);
-    }
-    let mut found = Vec::new();
-    for n in &nodes {
-        if mark.get(n) == Some(&Mark::New) {
-            dfs(n, &edges, &mut mark, &mut Vec::new(), &mut found);
         }
     }
     for (i, cycle) in found {
@@ -1190,8 +1236,10 @@ fn reporting_graph(
 
     // Dead ends: a chain that never reaches the level (or place) it must.
     let Some(j) = jurisdiction else { return };
+    // Indexed, and searched with a set: a thousand chains over a thousand agencies stay fast.
+    let by_id: BTreeMap<&str, &Agency> = agencies.iter().rev().map(|a| (a.id.as_str(), a)).collect();
     let reaches = |agency: &str, target: &str| -> bool {
-        let Some(a) = agencies.iter().find(|a| a.id == agency) else { return false };
+        let Some(a) = by_id.get(agency) else { return false };
         if a.jurisdiction == target {
             return true;
         }
@@ -1202,11 +1250,12 @@ fn reporting_graph(
     };
     for (c, chain) in chains.iter().enumerate() {
         let mut seen: Vec<&str> = vec![chain.from.as_str()];
+        let mut in_seen: BTreeSet<&str> = seen.iter().copied().collect();
         let mut k = 0;
         while k < seen.len() {
             let node = seen[k];
             for &(next, _) in edges.get(node).map(Vec::as_slice).unwrap_or(&[]) {
-                if !seen.contains(&next) {
+                if in_seen.insert(next) {
                     seen.push(next);
                 }
             }

@@ -260,6 +260,7 @@ impl Table {
     /// (`multiple-matches`, at the later rule), matches with different outputs under `any`
     /// (`conflicting-outputs`).
     pub fn evaluate(&self, facts: &Json) -> Result<Evaluation, InputError> {
+        crate::limits::check_input(facts, &Path::root())?;
         let mut problems = Problems::new();
         if !matches!(facts, Json::Object(_)) {
             problems.push(Code::InvalidType, &Path::root(), format!("facts must be an object, found {}", facts.kind()));
@@ -529,6 +530,9 @@ fn label_shape(obj: &Json, path: &Path, problems: &mut Problems) {
 pub(crate) fn read_table(value: &Json, path: &Path, problems: &mut Problems) -> ReadTable {
     let mut out = ReadTable { table: None, broken: Vec::new(), structural_ok: false, positions: Vec::new() };
     let start = problems.len();
+    if !crate::limits::check(value, path, 1, problems) {
+        return out;
+    }
     let Some(obj) = read::object(value, path, TABLE_KEYS, problems) else { return out };
 
     let opt_string = |key: &str, problems: &mut Problems| {
@@ -611,7 +615,19 @@ pub(crate) fn read_table(value: &Json, path: &Path, problems: &mut Problems) -> 
     let mut rules = Vec::new();
     let mut broken = Vec::new();
     let mut rules_ok = true;
-    match read::required(obj, "rules", path, problems).and_then(|v| read::array(v, &path.key("rules"), problems)) {
+    match read::required(obj, "rules", path, problems)
+        .and_then(|v| read::array(v, &path.key("rules"), problems))
+        .filter(|r| {
+            let (at, cells) = (path.key("rules"), r.len() * inputs.len());
+            crate::limits::within(r.len(), crate::limits::MAX_TABLE_ROWS, &at, "rules", problems)
+                && crate::limits::within(
+                    cells,
+                    crate::limits::MAX_TABLE_CELLS,
+                    &at,
+                    "input cells (rules × inputs)",
+                    problems,
+                )
+        }) {
         None => rules_ok = false,
         Some(items) => {
             let mut ids: Vec<String> = Vec::new();
@@ -787,6 +803,9 @@ impl Column {
 fn read_columns(obj: &Json, key: &str, path: &Path, problems: &mut Problems, inputs: bool) -> Option<Vec<Column>> {
     let at = path.key(key);
     let items = read::array(read::required(obj, key, path, problems)?, &at, problems)?;
+    if !crate::limits::within(items.len(), crate::limits::MAX_TABLE_COLUMNS, &at, "columns", problems) {
+        return None;
+    }
     if !inputs && items.is_empty() {
         problems.push(Code::Required, &at, "a table needs at least one output");
     }

@@ -21,8 +21,9 @@
 //!
 //! # Import: `importZenGraph(graph)` → `{ tables, skipped }`
 //!
-//! Every `decisionTableNode` becomes a table: `id` and `name` from the node, the rest from its
-//! `content`. Other nodes (expression, switch, function, sub-decision nodes, inputs and outputs)
+//! Every `decisionTableNode` becomes a table: `id` and `name` from the node (a name equal to
+//! the id is how an unnamed table was exported, and is left out), the rest from its `content`.
+//! Other nodes (expression, switch, function, sub-decision nodes, inputs and outputs)
 //! are not crisis-desk tables: they are listed in `skipped` with their path and type, never
 //! dropped silently. Edges are not imported: crisis-desk evaluates each table on the facts. A
 //! graph that is not one, a table node without an id, two tables with one id, or a table that
@@ -137,6 +138,7 @@ pub fn export_zen_graph(table: &Json) -> Result<ZenGraphExport, InputError> {
 pub fn import_zen_graph(graph: &Json) -> Result<ZenGraphImport, InputError> {
     let mut problems = Problems::new();
     let root = Path::root();
+    crate::limits::check_input(graph, &root)?;
     let Json::Object(_) = graph else {
         problems.push(
             Code::InvalidType,
@@ -146,8 +148,11 @@ pub fn import_zen_graph(graph: &Json) -> Result<ZenGraphImport, InputError> {
         return problems.finish(ZenGraphImport { tables: vec![], skipped: vec![] });
     };
     let nodes_path = root.key("nodes");
-    let Some(nodes) =
-        read::required(graph, "nodes", &root, &mut problems).and_then(|n| read::array(n, &nodes_path, &mut problems))
+    let Some(nodes) = read::required(graph, "nodes", &root, &mut problems)
+        .and_then(|n| read::array(n, &nodes_path, &mut problems))
+        .filter(|n| {
+            crate::limits::within(n.len(), crate::limits::MAX_RULEBOOK_ENTRIES, &nodes_path, "nodes", &mut problems)
+        })
     else {
         return problems.finish(ZenGraphImport { tables: vec![], skipped: vec![] });
     };
@@ -201,9 +206,13 @@ pub fn import_zen_graph(graph: &Json) -> Result<ZenGraphImport, InputError> {
             );
             continue;
         };
-        let mut table = vec![("id".to_owned(), Json::String(id))];
+        let mut table = vec![("id".to_owned(), Json::String(id.clone()))];
+        // ZEN nodes always have a name; an export names an unnamed table by its id, so a name
+        // equal to the id is not carried back (the table round-trips unchanged).
         if let Some(Json::String(name)) = node.get("name") {
-            table.push(("name".to_owned(), Json::String(name.clone())));
+            if !name.is_empty() && *name != id {
+                table.push(("name".to_owned(), Json::String(name.clone())));
+            }
         }
         table.extend(entries.iter().filter(|(k, _)| k != "id" && k != "name").cloned());
         let table = Json::Object(table);

@@ -293,6 +293,7 @@ impl RtInput {
     pub fn from_json(input: &Json) -> Result<RtInput, InputError> {
         let mut p = Problems::new();
         let root = Path::root();
+        crate::limits::check_input(input, &root)?;
         let Some(obj) = read::object(input, &root, ROOT_KEYS, &mut p) else {
             return Err(p.finish(()).unwrap_err());
         };
