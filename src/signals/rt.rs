@@ -19,6 +19,7 @@
 //! Days are 1-based as in EpiEstim: the default windows are weekly and sliding,
 //! `t_start = 2 … T − 6`, `t_end = t_start + 6` (window 7); the first possible start is day 2.
 
+use std::collections::BTreeMap;
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
 use crate::read;
@@ -139,6 +140,9 @@ pub struct RtInput {
 /// `imported` sets the length.
 pub fn overall_infectivity(local: &[f64], imported: &[f64], si: &[f64]) -> Vec<f64> {
     let total: Vec<f64> = local.iter().zip(imported).map(|(l, i)| l + i).collect();
+    // Weights past the last non-zero one add exact zeros: leave them out (a serial interval
+    // padded to the series length would make this quadratic in the days).
+    let si = &si[..si.iter().rposition(|w| *w != 0.0).map_or(0, |i| i + 1)];
     (0..total.len()).map(|t| si.iter().take(t + 1).enumerate().map(|(s, w)| w * total[t - s]).sum()).collect()
 }
 
@@ -171,26 +175,33 @@ pub fn cori(local: &[f64], imported: &[f64], si: &[f64], windows: &[(usize, usiz
     let lambda = overall_infectivity(&local[..days], &imported[..days], si);
     let mean_si = si_moments(si).0;
     let (a_prior, b_prior) = (prior.shape(), prior.scale());
+    // The posterior's quantiles are `scale ×` those of the unit-scale gamma of the same shape,
+    // and the shape is the prior's plus a sum of whole counts: windows share shapes, so each
+    // shape's seven unit quantiles are computed once (bit for bit what a direct call gives).
+    let mut unit_quantiles: BTreeMap<u64, [f64; 7]> = BTreeMap::new();
     windows
         .iter()
         .filter(|&&(s, e)| s >= 2 && s <= e && e <= days && e as f64 > mean_si)
         .map(|&(s, e)| {
             let shape = a_prior + local[s - 1..e].iter().sum::<f64>();
             let scale = 1.0 / (1.0 / b_prior + lambda[s - 1..e].iter().sum::<f64>());
-            let q = |p| gamma_quantile(p, shape, scale);
+            let unit = *unit_quantiles
+                .entry(shape.to_bits())
+                .or_insert_with(|| POSTERIOR_PROBABILITIES.map(|p| gamma_quantile(p, shape, 1.0)));
+            let [q025, q05, q25, median, q75, q95, q975] = unit.map(|q| q * scale);
             RtWindow {
                 t_start: s,
                 t_end: e,
                 mean: shape * scale,
                 std: shape.sqrt() * scale,
                 cv: 1.0 / shape.sqrt(),
-                q025: q(0.025),
-                q05: q(0.05),
-                q25: q(0.25),
-                median: q(0.5),
-                q75: q(0.75),
-                q95: q(0.95),
-                q975: q(0.975),
+                q025,
+                q05,
+                q25,
+                median,
+                q75,
+                q95,
+                q975,
                 shape,
                 scale,
             }
@@ -198,10 +209,13 @@ pub fn cori(local: &[f64], imported: &[f64], si: &[f64], windows: &[(usize, usiz
         .collect()
 }
 
+/// The probabilities of EpiEstim's posterior quantiles, in `RtWindow`'s order.
+const POSTERIOR_PROBABILITIES: [f64; 7] = [0.025, 0.05, 0.25, 0.5, 0.75, 0.95, 0.975];
+
 /// The `p`-quantile of a gamma distribution with `shape > 0` and `scale > 0` (R's
 /// `qgamma(p, shape, scale = scale)`); 0 for `p ≤ 0`, +∞ for `p ≥ 1`.
 ///
-/// Solves `P(shape, x) = p` for `ln x` by Newton's method kept inside a bisection bracket,
+/// Solves `P(shape, x) = p` for `ln x` by Halley's method kept inside a bisection bracket,
 /// with statrs's regularised incomplete gamma as `P` (see
 /// [`serial_interval::gamma_cdf`](crate::signals::serial_interval::gamma_cdf)). statrs's own
 /// `Gamma::inverse_cdf` (0.18) stops after 8 bisection and 4 Newton steps and returns NaN or
@@ -242,8 +256,8 @@ pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
         (p.ln() + ln_gamma(shape + 1.0)) / shape
     };
     y = y.clamp(lo, hi);
-    // P itself is good to about √shape · 1e-16 in ln x (ln Γ(shape) cancels), so asking Newton
-    // for more only bisects through rounding noise.
+    // P itself is good to about √shape · 1e-16 in ln x (ln Γ(shape) cancels), so asking for
+    // more only bisects through rounding noise.
     let step_tolerance = 1e-15 * shape.sqrt().max(1.0);
     for _ in 0..400 {
         let f = cdf(y) - p;
@@ -255,7 +269,12 @@ pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
         } else {
             hi = y;
         }
-        let mut next = y - f / slope(y);
+        // Halley's step: with f' = x·density and f'' = f'·(shape − x), the error after a step
+        // is about the cube of the one before (Newton: the square), so fewer evaluations of P
+        // reach the tolerance.
+        let newton = f / slope(y);
+        let halley = newton / (1.0 - 0.5 * newton * (shape - y.exp()));
+        let mut next = y - if halley.is_finite() && halley.abs() <= 2.0 * newton.abs() { halley } else { newton };
         if !(next > lo && next < hi) {
             next = 0.5 * (lo + hi);
         }
@@ -267,6 +286,7 @@ pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
     }
     y.exp() * scale
 }
+
 
 /// Above this posterior shape [`gamma_quantile`] uses the Wilson–Hilferty transformation
 /// alone: its error (< 5e-13 relative) is then below that of the incomplete gamma.
