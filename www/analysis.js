@@ -18,9 +18,12 @@
     return e;
   }
 
-  function table(host, headers, rows) {
+  /** A table with its caption (`hidden`: read out, not shown, where a heading just above says it), in its own scrolling region. */
+  function table(host, caption, headers, rows, hidden) {
     host.textContent = "";
+    var wrap = el("div", null, { class: "table-scroll", role: "region", tabindex: "0", "aria-label": caption });
     var t = el("table", null, { class: "analysis-table" });
+    t.appendChild(el("caption", caption, hidden ? { class: "visually-hidden" } : {}));
     var tr = el("tr");
     headers.forEach(function (h) { tr.appendChild(el("th", h, { scope: "col" })); });
     var thead = el("thead");
@@ -33,7 +36,8 @@
       tbody.appendChild(row);
     });
     t.appendChild(tbody);
-    host.appendChild(t);
+    wrap.appendChild(t);
+    host.appendChild(wrap);
   }
 
   function problemsText(e) {
@@ -99,7 +103,7 @@
       var labels = names();
       document.getElementById("ahp-cr").textContent = t(r.consistent ? "ahpConsistent" : "ahpInconsistent", { cr: fmt(r.cr, 3) });
       document.getElementById("ahp-cr").dataset.consistent = String(r.consistent);
-      table(out, [t("colCriterion"), t("colWeight")], r.weights.map(function (w, i) { return [labels[i], fmt(w * 100, 1) + "%"]; }));
+      table(out, t("ahpHeading"), [t("colCriterion"), t("colWeight")], r.weights.map(function (w, i) { return [labels[i], fmt(w * 100, 1) + "%"]; }), true);
       var sug = document.getElementById("ahp-suggestions");
       sug.textContent = "";
       if (!r.consistent) {
@@ -123,9 +127,9 @@
       document.getElementById("synergy-value").textContent = t("synergyValue", {
         c: fmt(r.synergy, 3), grade: lang === "en" && r.grade.nameEn ? r.grade.nameEn : r.grade.name
       });
-      table(out, [t("colAspect"), t("colOrderBase"), t("colOrderCurrent"), t("colChange")], r.subsystems.map(function (s) {
+      table(out, t("synergyHeading"), [t("colAspect"), t("colOrderBase"), t("colOrderCurrent"), t("colChange")], r.subsystems.map(function (s) {
         return [lang === "en" && s.nameEn ? s.nameEn : s.name || s.id, fmt(s.orderBase, 3), fmt(s.orderCurrent, 3), (s.change >= 0 ? "+" : "−") + fmt(Math.abs(s.change), 3)];
-      }));
+      }), true);
     }
 
     // --- Allocation: supply and needs typed as numbers.
@@ -141,9 +145,9 @@
         out.textContent = problemsText(err);
         return;
       }
-      table(out, [t("colRecipient"), t("colNeed"), t("colAllocated"), t("colUnmet")], r.allocation.map(function (a, i) {
+      table(out, t("allocateHeading"), [t("colRecipient"), t("colNeed"), t("colAllocated"), t("colUnmet")], r.allocation.map(function (a, i) {
         return [String(i + 1), fmt(needs[i]), fmt(a), fmt(r.unmet[i])];
-      }));
+      }), true);
     }
 
     // --- Entropy weights and TOPSIS from a CSV: header "name,crit1,crit2,…", an optional
@@ -188,10 +192,10 @@
       var wHost = el("div"), rHost = el("div");
       out.appendChild(wHost);
       out.appendChild(rHost);
-      table(wHost, [t("colIndicator"), t("colType"), t("colWeight")], data.criteria.map(function (c, j) {
+      table(wHost, t("mcdaWeightsCaption"), [t("colIndicator"), t("colType"), t("colWeight")], data.criteria.map(function (c, j) {
         return [c, t("type." + data.types[j]), fmt(ent.weights[j] * 100, 1) + "%"];
       }));
-      table(rHost, [t("colRank"), t("colAlternative"), t("colCloseness")], top.order.map(function (i) {
+      table(rHost, t("mcdaRankingCaption"), [t("colRank"), t("colAlternative"), t("colCloseness")], top.order.map(function (i) {
         return [String(top.ranking[i]), data.names[i], fmt(top.closeness[i], 3)];
       }));
     }

@@ -305,9 +305,12 @@
         cells[1] = levelWord(c.source, c.level);
       }
       if (c.level === null && f && f.atLeast !== null && f.atLeast !== undefined) cells[1] += " (" + t("atLeast", { level: levelWord(c.source, String(f.atLeast)) }) + ")";
+      var heads = [t("colFramework"), t("colLevel"), t("colResponse"), t("colDecidedBy")];
       cells.forEach(function (text, i) {
         var td = document.createElement(i === 0 ? "th" : "td");
         if (i === 0) td.scope = "row";
+        // On a narrow screen each framework stacks as a card, each value under its column's name (styles.css).
+        td.dataset.label = heads[i];
         if (i === 1) td.className = "level";
         td.textContent = text;
         if (i === 3) {
@@ -643,10 +646,13 @@
       tr.dataset.code = p.code;
       tr.dataset.path = p.path;
       var where = document.createElement("td");
+      // On a narrow screen each problem stacks as a card, each part under its column's name (styles.css).
+      where.dataset.label = t("colPath");
       var code = document.createElement("code");
       code.textContent = p.path || t("rootPath");
       where.appendChild(code);
       var what = document.createElement("td");
+      what.dataset.label = t("colProblem");
       var label = document.createElement("strong");
       label.textContent = t("code." + p.code);
       var msg = document.createElement("div");

@@ -4,7 +4,18 @@
 (function (root) {
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
-  var W = 720, H = 280, M = { top: 16, right: 16, bottom: 36, left: 52 };
+  var WIDE = 720, NARROW = 320, H = 280, M = { top: 16, right: 16, bottom: 36, left: 52 };
+  var drawn = []; // [host, spec, width drawn at], redrawn when the window's width changes a lot
+
+  /**
+   * The drawing's width in its own units: the host's width in CSS px, between 320 and 720. So on a
+   * phone (or at 200 % zoom) the labels stay about 11 CSS px tall instead of shrinking with the
+   * whole 720-unit drawing; on a wide screen the drawing scales up as before.
+   */
+  function widthFor(host) {
+    var w = Math.round(host.clientWidth || 0);
+    return w > 0 ? Math.max(NARROW, Math.min(WIDE, w)) : WIDE;
+  }
 
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
@@ -36,6 +47,9 @@
    */
   function timeChart(host, spec) {
     host.textContent = "";
+    var W = widthFor(host);
+    drawn = drawn.filter(function (d) { return d[0] !== host && d[0].isConnected; });
+    drawn.push([host, spec, W]);
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", class: "chart", preserveAspectRatio: "xMidYMid meet" }, host);
     var id = "c" + Math.random().toString(36).slice(2);
     var title = el("title", { id: id + "-t" }, svg);
@@ -74,6 +88,8 @@
       t.textContent = spec.format(v);
     });
     var span = x1 - x0, every = span > 120 ? 28 : span > 50 ? 14 : 7;
+    // Date labels at least 48 units apart, so they do not run into each other in a narrow drawing.
+    while (span > 0 && (every / span) * (W - M.left - M.right) < 48) every *= 2;
     for (var d = x0; d <= x1; d += every) {
       var iso = new Date(d * 86400000).toISOString().slice(0, 10);
       var tx = el("text", { x: px(d), y: H - M.bottom + 18, "text-anchor": "middle", class: "tick" }, axes);
@@ -120,9 +136,18 @@
     return svg;
   }
 
-  /** A <table> from column headers and rows of already formatted cells. */
+  /**
+   * A <table> from column headers and rows of already formatted cells, inside a region that
+   * scrolls sideways on its own when the table is wider than the screen (focusable, so a keyboard
+   * can scroll it, and named by the caption).
+   */
   function table(host, caption, headers, rows) {
     host.textContent = "";
+    var wrap = document.createElement("div");
+    wrap.className = "table-scroll";
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("aria-label", caption);
     var t = document.createElement("table");
     var c = document.createElement("caption");
     c.textContent = caption;
@@ -147,8 +172,21 @@
       tbody.appendChild(row);
     });
     t.appendChild(tbody);
-    host.appendChild(t);
+    wrap.appendChild(t);
+    host.appendChild(wrap);
     return t;
+  }
+
+  var resizeTimer = null;
+  if (root.addEventListener) {
+    root.addEventListener("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () {
+        drawn.slice().forEach(function (d) {
+          if (d[0].isConnected && Math.abs(widthFor(d[0]) - d[2]) > 40) timeChart(d[0], d[1]);
+        });
+      }, 200);
+    });
   }
 
   root.CrisisDeskCharts = { timeChart: timeChart, table: table, ticks: ticks, dayNumber: dayNumber };

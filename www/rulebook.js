@@ -342,9 +342,10 @@
       register(base, null, tableMsg);
       var inputs = arr(table.inputs).map(obj).filter(Boolean);
       var outputs = arr(table.outputs).map(obj).filter(Boolean);
-      var wrap = el("div", null, { class: "rb-scroll", role: "region", tabindex: "0", "aria-labelledby": "rb-t" + ti + "-h" });
+      // The scrolling region is named by the grid's caption: the section around it already has the heading's name.
+      var wrap = el("div", null, { class: "rb-scroll", role: "region", tabindex: "0", "aria-labelledby": "rb-t" + ti + "-cap" });
       var grid = el("table", null, { class: "rb-grid" });
-      grid.appendChild(el("caption", t("rb.tableCaption", { name: named(table) }), { class: "visually-hidden" }));
+      grid.appendChild(el("caption", t("rb.tableCaption", { name: named(table) }), { class: "visually-hidden", id: "rb-t" + ti + "-cap" }));
       var thead = el("thead"), hr = el("tr");
       hr.appendChild(el("th", t("rb.colRule"), { scope: "col" }));
       function head(col, kind, k) {
