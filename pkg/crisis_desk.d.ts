@@ -460,6 +460,14 @@ export interface Frameworks {
     }
     /** `result`: an object (first, unique, any, priority, aggregated collect; null when nothing matched) or an array (collect). */
     export interface TableEvaluation { result: FeelValue; trace: RuleTrace[]; }
+    /** Options of evaluateTableMany. `trace` (default false): also return each fact set's trace. */
+    export interface TableBatchOptions { trace?: boolean; }
+    /** One fact set of evaluateTableMany: the `result` evaluateTable gives for it, or the error it would throw (`code`, `path` inside that fact set, `message`, every problem). */
+    export type TableBatchResult =
+    | { ok: true; result: FeelValue }
+    | { ok: false; error: { code: string; path: string; message: string; problems: Problem[] } };
+    /** evaluateTableMany's answer, one entry per fact set in input order; `traces` only with `{ trace: true }` (null for a fact set that failed). */
+    export interface TableBatch { results: TableBatchResult[]; traces?: (RuleTrace[] | null)[]; }
     export interface TableDiagnostic { severity: "error" | "warning"; code: string; path: string; message: string; position?: number; }
     export interface ZenDifference { path: string; rule?: string; column?: string; cell?: string; kind: string; message: string; }
     /** A GoRules ZEN decision graph (JDM): nodes and edges, as ZEN's editor saves it. */
@@ -701,6 +709,15 @@ export interface Frameworks {
         export function evaluateTable(table: DecisionTable, facts: object): TableEvaluation;
 
         /**
+         * Evaluates one decision table against many fact sets, the table parsed once: for each fact
+         * set, in input order, `{ ok: true, result }` (the result `evaluateTable` gives) or
+         * `{ ok: false, error }` (the error it would throw, which does not stop the others); with
+         * `{ trace: true }` also `traces`, each as `evaluateTable`'s. Throws a `CrisisDeskError` for a
+         * bad table or options, a `factsList` that is not an array or holds more than 100 000 fact sets.
+         */
+        export function evaluateTableMany(table: DecisionTable, factsList: object[], options?: TableBatchOptions): TableBatch;
+
+        /**
          * The bundled illustrative example (a county-level city of about 1.4 million).
          */
         export function exampleSituation(): Situation;
@@ -812,6 +829,7 @@ declare const CrisisDesk: {
   escalate: typeof escalate;
   estimateRt: typeof estimateRt;
   evaluateTable: typeof evaluateTable;
+  evaluateTableMany: typeof evaluateTableMany;
   exampleSituation: typeof exampleSituation;
   exampleSynergy: typeof exampleSynergy;
   exportZenGraph: typeof exportZenGraph;

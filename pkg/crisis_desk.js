@@ -241,6 +241,26 @@ let CrisisDeskGlue = (function(exports) {
     exports.evaluateTable = evaluateTable;
 
     /**
+     * Evaluates one decision table against many fact sets, the table parsed once: for each fact
+     * set, in input order, `{ ok: true, result }` (the result `evaluateTable` gives) or
+     * `{ ok: false, error }` (the error it would throw, which does not stop the others); with
+     * `{ trace: true }` also `traces`, each as `evaluateTable`'s. Throws a `CrisisDeskError` for a
+     * bad table or options, a `factsList` that is not an array or holds more than 100 000 fact sets.
+     * @param {DecisionTable} table
+     * @param {object[]} factsList
+     * @param {TableBatchOptions} [options]
+     * @returns {TableBatch}
+     */
+    function evaluateTableMany(table, factsList, options) {
+        const ret = wasm.evaluateTableMany(table, factsList, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.evaluateTableMany = evaluateTableMany;
+
+    /**
      * The bundled illustrative example (a county-level city of about 1.4 million).
      * @returns {Situation}
      */
@@ -556,8 +576,8 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = arg0.done;
                 return ret;
             },
-            __wbg_entries_7bb1459bd9b5c2b9: function(arg0) {
-                const ret = Object.entries(arg0);
+            __wbg_entries_54196278ac45dd71: function(arg0) {
+                const ret = arg0.entries();
                 return ret;
             },
             __wbg_error_757e9472f8410341: function(arg0, arg1) {
@@ -631,10 +651,6 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = Array.isArray(arg0);
                 return ret;
             },
-            __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
-                const ret = Number.isSafeInteger(arg0);
-                return ret;
-            },
             __wbg_isView_7c4f5a7c257b3a84: function(arg0) {
                 const ret = ArrayBuffer.isView(arg0);
                 return ret;
@@ -683,6 +699,10 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = new Object();
                 return ret;
             },
+            __wbg_new_with_length_a3dc62dea6e2e158: function(arg0) {
+                const ret = new Array(arg0 >>> 0);
+                return ret;
+            },
             __wbg_next_178c1651c11432b3: function(arg0) {
                 const ret = arg0.next;
                 return ret;
@@ -705,6 +725,9 @@ let CrisisDeskGlue = (function(exports) {
                 const ret = Reflect.set(arg0, arg1, arg2);
                 return ret;
             }, arguments); },
+            __wbg_set_41d4160be415d65f: function(arg0, arg1, arg2) {
+                arg0.set(arg1, arg2 >>> 0);
+            },
             __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
                 const ret = arg0.set(arg1, arg2);
                 return ret;
@@ -714,6 +737,13 @@ let CrisisDeskGlue = (function(exports) {
             },
             __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
                 arg0[arg1] = arg2;
+            },
+            __wbg_set_e580d2c17d5120d3: function(arg0, arg1, arg2) {
+                arg0[arg1] = arg2;
+            },
+            __wbg_size_9729f8eed378bf8e: function(arg0) {
+                const ret = arg0.size;
+                return ret;
             },
             __wbg_stack_575c4e0918581b9c: function(arg0, arg1) {
                 const ret = arg1.stack;
@@ -737,11 +767,16 @@ let CrisisDeskGlue = (function(exports) {
                 return ret;
             },
             __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+                // Cast intrinsic for `Ref(Slice(F64)) -> NamedExternref("Float64Array")`.
+                const ret = getArrayF64FromWasm0(arg0, arg1);
+                return ret;
+            },
+            __wbindgen_generic_0000000000000004: function(arg0, arg1) {
                 // Cast intrinsic for `Ref(String) -> Externref`.
                 const ret = getStringFromWasm0(arg0, arg1);
                 return ret;
             },
-            __wbindgen_generic_0000000000000004: function(arg0) {
+            __wbindgen_generic_0000000000000005: function(arg0) {
                 // Cast intrinsic for `U64 -> Externref`.
                 const ret = BigInt.asUintN(64, arg0);
                 return ret;
@@ -1155,7 +1190,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessManyColumns","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","exampleSituation","exampleSynergy","exportZenGraph","fuzzyEvaluate","importZenGraph","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessManyColumns","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","evaluateTableMany","exampleSituation","exampleSynergy","exportZenGraph","fuzzyEvaluate","importZenGraph","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -1176,6 +1211,7 @@ export const entropyWeights = CrisisDesk.entropyWeights;
 export const escalate = CrisisDesk.escalate;
 export const estimateRt = CrisisDesk.estimateRt;
 export const evaluateTable = CrisisDesk.evaluateTable;
+export const evaluateTableMany = CrisisDesk.evaluateTableMany;
 export const exampleSituation = CrisisDesk.exampleSituation;
 export const exampleSynergy = CrisisDesk.exampleSynergy;
 export const exportZenGraph = CrisisDesk.exportZenGraph;

@@ -14,6 +14,7 @@ process.stdout.write(JSON.stringify({
   entropy1000x20: { matrix: dm.matrix, types: dm.types },
   topsis1000x20: dm,
   table200: B.table(200),
+  tableFacts200x1000: B.tableFacts(200, 1000),
   escalateOptions: B.escalateOptions("ASOF"),
   rulebook2000: B.rulebook(rulebook, 2000),
 }));

@@ -15,6 +15,7 @@
 //! | [`MAX_REGIONS`] | 10 000 | `assessMany`'s array, `assessManyColumns`'s `regions` | China has about 2 850 county-level divisions; 10 000 covers every county of a country with room to spare |
 //! | [`MAX_TABLE_ROWS`] | 1 000 | `rules` of a decision table | real tables have tens of rows; validation compares rules pairwise (overlaps) |
 //! | [`MAX_TABLE_COLUMNS`] | 50 | `inputs`, and `outputs`, of a decision table | real tables read a handful of fields |
+//! | [`MAX_FACT_SETS`] | 100 000 | fact sets of one `evaluateTableMany` call | each fact set is tested against the rules (about 10 ns a rule natively: a 1 000-row `collect` table takes about a second for 100 000 fact sets, a few in WebAssembly); 100 000 is every county of China (about 2 850) every day for a month (split a longer list into several calls) |
 //! | [`MAX_TABLE_CELLS`] | 10 000 | rules × inputs of a decision table (e.g. 1 000 rules of 10 inputs) | validation (overlaps, rules that never fire, gaps) marks, for every rule, which of each column's distinct values its cell matches: a table of 10 000 rules of distinct ranges took 440 MB and 7 s; at this bound, 0.1 s and about 40 MB |
 //! | [`MAX_RULEBOOK_ENTRIES`] | 1 000 | each list of a rulebook (`agencies`, `tables`, `notifications`, `activation`, `sharing`, `measures`, `dataItems`, `facts`, `reportingChains`, `jurisdiction.parents`, `jurisdiction.neighbours`, an entry's `tasks`), one `to` list, a ZEN graph's `nodes` | a province's rulebook names a few hundred agencies; each reporting chain is followed through every notification |
 //! | [`MAX_RECIPIENTS`] | 10 000 | ids in all the `to` lists of a rulebook together (notifications and sharing) | the reporting-chain checks walk every recipient once per chain: at these bounds (1 000 chains) the worst graph is checked in about a second |
@@ -54,6 +55,8 @@ pub const MAX_REGIONS: usize = 10_000;
 pub const MAX_TABLE_ROWS: usize = 1_000;
 /// Inputs, and outputs, of one decision table.
 pub const MAX_TABLE_COLUMNS: usize = 50;
+/// Fact sets of one `evaluateTableMany` call ([`crate::escalation::evaluate_table_many`]).
+pub const MAX_FACT_SETS: usize = 100_000;
 /// Input cells (rules × inputs) of one decision table: what its validation grows with.
 pub const MAX_TABLE_CELLS: usize = 10_000;
 /// Entries of each list of a rulebook, ids in one `to` list, nodes of a ZEN graph.
@@ -89,6 +92,39 @@ pub fn check_input(value: &Json, at: &Path) -> Result<(), InputError> {
 /// [`check_input`] on a value at `depth` (1 for a root), recording problems in `p`.
 /// Returns whether the value is within every bound.
 pub fn check(value: &Json, at: &Path, depth: usize, p: &mut Problems) -> bool {
+    // Most inputs are within every bound: find that out without building a path for each
+    // array and object on the way (a 1 000-row matrix would otherwise build 1 000 paths).
+    fits(value, depth) || check_paths(value, at, depth, p)
+}
+
+/// Whether a string or key is within [`MAX_STRING_CHARS`] (bytes ≥ characters: count
+/// characters only for a long one).
+fn short(s: &str) -> bool {
+    s.len() <= MAX_STRING_CHARS || s.chars().count() <= MAX_STRING_CHARS
+}
+
+/// [`check`] without recording anything: whether `value`, at `depth`, is within every bound.
+/// Recurses at most [`MAX_DEPTH`] + 1 deep.
+fn fits(value: &Json, depth: usize) -> bool {
+    match value {
+        Json::Null | Json::Bool(_) | Json::Number(_) => true,
+        Json::String(s) => short(s),
+        Json::Array(_) | Json::Object(_) if depth > MAX_DEPTH => false,
+        Json::Array(items) => {
+            items.len() <= MAX_ARRAY_ITEMS
+                && items.iter().all(|item| match item {
+                    Json::Null | Json::Bool(_) | Json::Number(_) => true,
+                    _ => fits(item, depth + 1),
+                })
+        }
+        Json::Object(pairs) => {
+            pairs.len() <= MAX_ARRAY_ITEMS && pairs.iter().all(|(key, item)| short(key) && fits(item, depth + 1))
+        }
+    }
+}
+
+/// [`check`], recording each problem at its path.
+fn check_paths(value: &Json, at: &Path, depth: usize, p: &mut Problems) -> bool {
     match value {
         Json::String(s) => string(s, at, p),
         Json::Array(_) | Json::Object(_) if depth > MAX_DEPTH => {

@@ -1,10 +1,12 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` export, and nothing else.
 //!
-//! Inputs arrive as plain JS objects and are read through serde-wasm-bindgen into the
-//! core's [`Json`]; results leave as plain objects (camelCase keys, maps as objects).
+//! Inputs arrive as plain JS objects and are read into the core's [`Json`] by a small walker
+//! ([`JsReader`]: a `Float64Array` anywhere counts as an array of its numbers, copied at once);
+//! results leave through serde-wasm-bindgen as plain objects (camelCase keys, maps as objects).
 //! Input problems throw a JS `Error` carrying `code`, `path` and `problems`.
 
 use crate::error::{Code, InputError, Problem};
+use crate::escalation::{Evaluation, RuleTrace, TableBatch, Value};
 use crate::json::Json;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -470,6 +472,14 @@ export interface RuleTrace {
 }
 /** `result`: an object (first, unique, any, priority, aggregated collect; null when nothing matched) or an array (collect). */
 export interface TableEvaluation { result: FeelValue; trace: RuleTrace[]; }
+/** Options of evaluateTableMany. `trace` (default false): also return each fact set's trace. */
+export interface TableBatchOptions { trace?: boolean; }
+/** One fact set of evaluateTableMany: the `result` evaluateTable gives for it, or the error it would throw (`code`, `path` inside that fact set, `message`, every problem). */
+export type TableBatchResult =
+  | { ok: true; result: FeelValue }
+  | { ok: false; error: { code: string; path: string; message: string; problems: Problem[] } };
+/** evaluateTableMany's answer, one entry per fact set in input order; `traces` only with `{ trace: true }` (null for a fact set that failed). */
+export interface TableBatch { results: TableBatchResult[]; traces?: (RuleTrace[] | null)[]; }
 export interface TableDiagnostic { severity: "error" | "warning"; code: string; path: string; message: string; position?: number; }
 export interface ZenDifference { path: string; rule?: string; column?: string; cell?: string; kind: string; message: string; }
 /** A GoRules ZEN decision graph (JDM): nodes and edges, as ZEN's editor saves it. */
@@ -639,10 +649,7 @@ pub fn assess(
     #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let input = from_js(situation)?;
-    let options = match options {
-        Some(o) if !o.is_undefined() && !o.is_null() => from_js(o)?,
-        _ => Json::Null,
-    };
+    let options = options_json(options)?;
     let out = crate::assess_with(&input, &options).map_err(input_error)?;
     to_js(&out)
 }
@@ -727,9 +734,27 @@ pub fn evaluate_table(
     #[wasm_bindgen(unchecked_param_type = "DecisionTable")] table: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] facts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let table = crate::escalation::Table::parse(&from_js(table)?).map_err(input_error)?;
-    let out = crate::escalation::evaluate_table(&table, &from_js(facts)?).map_err(input_error)?;
-    to_js(&out)
+    let table = crate::escalation::Table::parse(&*from_js(table)?).map_err(input_error)?;
+    let out = crate::escalation::evaluate_table(&table, &*from_js(facts)?).map_err(input_error)?;
+    Ok(TableOut::new().evaluation(&out))
+}
+
+/// Evaluates one decision table against many fact sets, the table parsed once: for each fact
+/// set, in input order, `{ ok: true, result }` (the result `evaluateTable` gives) or
+/// `{ ok: false, error }` (the error it would throw, which does not stop the others); with
+/// `{ trace: true }` also `traces`, each as `evaluateTable`'s. Throws a `CrisisDeskError` for a
+/// bad table or options, a `factsList` that is not an array or holds more than 100 000 fact sets.
+#[wasm_bindgen(js_name = evaluateTableMany, unchecked_return_type = "TableBatch")]
+pub fn evaluate_table_many(
+    #[wasm_bindgen(unchecked_param_type = "DecisionTable")] table: JsValue,
+    #[wasm_bindgen(js_name = factsList, unchecked_param_type = "object[]")] facts_list: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TableBatchOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let table = crate::escalation::Table::parse(&*from_js(table)?).map_err(input_error)?;
+    let facts = from_js(facts_list)?;
+    let options = options_json(options)?;
+    let batch = crate::escalation::evaluate_table_many_json(&table, &facts, &options).map_err(input_error)?;
+    Ok(TableOut::new().batch(&batch))
 }
 
 /// Every diagnostic of a decision table (parse errors with positions, overlaps, unreachable
@@ -756,7 +781,7 @@ pub fn validate_table(
 pub fn zen_differences(
     #[wasm_bindgen(unchecked_param_type = "DecisionTable")] table: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let table = crate::escalation::Table::parse(&from_js(table)?).map_err(input_error)?;
+    let table = crate::escalation::Table::parse(&*from_js(table)?).map_err(input_error)?;
     to_js(&crate::escalation::zen_differences(&table))
 }
 
@@ -766,14 +791,14 @@ pub fn zen_differences(
 pub fn export_zen_graph(
     #[wasm_bindgen(unchecked_param_type = "DecisionTable")] table: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&crate::escalation::export_zen_graph(&from_js(table)?).map_err(input_error)?)
+    to_js(&crate::escalation::export_zen_graph(&*from_js(table)?).map_err(input_error)?)
 }
 
 /// The decision tables of a GoRules ZEN decision graph, and the nodes that are not tables.
 /// Throws a `CrisisDeskError` listing every problem at its path in the graph.
 #[wasm_bindgen(js_name = importZenGraph, unchecked_return_type = "ZenGraphImport")]
 pub fn import_zen_graph(#[wasm_bindgen(unchecked_param_type = "ZenGraph")] graph: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::escalation::import_zen_graph(&from_js(graph)?).map_err(input_error)?)
+    to_js(&crate::escalation::import_zen_graph(&*from_js(graph)?).map_err(input_error)?)
 }
 
 /// The escalation plan for an assessment: response level, agencies by aspect, the
@@ -784,7 +809,7 @@ pub fn escalate(
     #[wasm_bindgen(unchecked_param_type = "Assessment")] assessment: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EscalateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let plan = crate::escalation::escalate(&from_js(assessment)?, &from_js(options)?).map_err(input_error)?;
+    let plan = crate::escalation::escalate(&*from_js(assessment)?, &*from_js(options)?).map_err(input_error)?;
     to_js(&plan)
 }
 
@@ -793,7 +818,7 @@ pub fn escalate(
 pub fn validate_rulebook(
     #[wasm_bindgen(unchecked_param_type = "unknown")] rulebook: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&crate::escalation::validate_rulebook(&from_js(rulebook)?))
+    to_js(&crate::escalation::validate_rulebook(&*from_js(rulebook)?))
 }
 
 /// The built-in rulebook (Zhangjiagang under Suzhou, Jiangsu; entries marked as cited or illustrative).
@@ -805,7 +830,7 @@ pub fn default_rulebook() -> Result<JsValue, JsValue> {
 /// A stable content hash of a rulebook (`sha256:` + hex over its canonical JSON).
 #[wasm_bindgen(js_name = rulebookHash)]
 pub fn rulebook_hash(#[wasm_bindgen(unchecked_param_type = "Rulebook")] rulebook: JsValue) -> Result<String, JsValue> {
-    Ok(crate::escalation::rulebook_hash(&from_js(rulebook)?))
+    Ok(crate::escalation::rulebook_hash(&*from_js(rulebook)?))
 }
 
 /// Added, removed and changed rows, agencies and deadlines between two rulebooks.
@@ -814,7 +839,7 @@ pub fn diff_rulebooks(
     #[wasm_bindgen(unchecked_param_type = "Rulebook")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Rulebook")] b: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&crate::escalation::diff_rulebooks(&from_js(a)?, &from_js(b)?))
+    to_js(&crate::escalation::diff_rulebooks(&*from_js(a)?, &*from_js(b)?))
 }
 
 /// The frameworks and the verdict as of every day of the series (no look-ahead), with the
@@ -858,7 +883,7 @@ pub fn assess_many_columns(
 fn region_batch(batch: &JsValue) -> Result<crate::batch::RegionBatch, JsValue> {
     use crate::batch::{ColumnValues, RegionBatch};
     if !batch.is_object() || js_sys::Array::is_array(batch) {
-        return Ok(RegionBatch { meta: from_js(batch.clone())?, columns: Err("undefined") });
+        return Ok(RegionBatch { meta: from_js(batch.clone())?.take(), columns: Err("undefined") });
     }
     let mut meta = Vec::new();
     let mut columns = Err("undefined");
@@ -866,7 +891,7 @@ fn region_batch(batch: &JsValue) -> Result<crate::batch::RegionBatch, JsValue> {
         let name = key.as_string().unwrap_or_default();
         let value = js_sys::Reflect::get(batch, &key)?;
         if name != "columns" {
-            meta.push((name, from_js(value)?));
+            meta.push((name, from_js(value)?.take()));
             continue;
         }
         columns =
@@ -878,7 +903,7 @@ fn region_batch(batch: &JsValue) -> Result<crate::batch::RegionBatch, JsValue> {
                     let values = match data.dyn_ref::<js_sys::Float64Array>() {
                         Some(array) => ColumnValues::Numbers(array.to_vec()),
                         // A plain array also works (null = not reported), value by value.
-                        None if js_sys::Array::is_array(&data) => ColumnValues::from_json(&from_js(data)?),
+                        None if js_sys::Array::is_array(&data) => ColumnValues::from_json(&*from_js(data)?),
                         None => ColumnValues::Other(js_kind(&data)),
                     };
                     list.push((column.as_string().unwrap_or_default(), values));
@@ -910,10 +935,10 @@ fn js_kind(v: &JsValue) -> &'static str {
     }
 }
 
-fn options_json(options: Option<JsValue>) -> Result<Json, JsValue> {
+fn options_json(options: Option<JsValue>) -> Result<Input, JsValue> {
     match options {
         Some(o) if !o.is_undefined() && !o.is_null() => from_js(o),
-        _ => Ok(Json::Null),
+        _ => Ok(Input(Json::Null)),
     }
 }
 
@@ -950,11 +975,411 @@ fn unreadable() -> Problem {
     }
 }
 
-fn from_js(value: JsValue) -> Result<Json, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        let problem = crate::json::too_deep(&e).unwrap_or_else(unreadable);
+/// An input read from JS: the [`Json`], freed by [`Json::dispose`] when dropped (a matrix's
+/// rows are freed whole, not number by number).
+struct Input(Json);
+
+impl Input {
+    /// The value itself, for a reader that keeps it.
+    fn take(mut self) -> Json {
+        std::mem::replace(&mut self.0, Json::Null)
+    }
+}
+
+impl std::ops::Deref for Input {
+    type Target = Json;
+
+    fn deref(&self) -> &Json {
+        &self.0
+    }
+}
+
+impl Drop for Input {
+    fn drop(&mut self) {
+        std::mem::replace(&mut self.0, Json::Null).dispose();
+    }
+}
+
+/// Reads an input into the core's [`Json`] (see [`JsReader`]); a value that is not plain data is
+/// the [`unreadable`] problem, one nested too deep `too-large` at its path.
+fn from_js(value: JsValue) -> Result<Input, JsValue> {
+    JsReader::new().read(&value, 0).map(Input).map_err(|fail| {
+        let problem = match fail {
+            Unread::Unreadable => unreadable(),
+            Unread::TooDeep(mut segments) => {
+                // Collected while unwinding: innermost first.
+                segments.reverse();
+                let mut path = crate::error::Path::root();
+                for segment in &segments {
+                    path = match segment {
+                        Segment::Index(i) => path.index(*i as usize),
+                        Segment::Key(k) => path.key(k),
+                    };
+                }
+                crate::json::too_deep_at(path.to_string())
+            }
+        };
         input_error(InputError { problems: vec![problem] })
     })
+}
+
+/// Why a value could not be read: not plain data, or nested deeper than
+/// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) (with the path to it, innermost segment first).
+enum Unread {
+    Unreadable,
+    TooDeep(Vec<Segment>),
+}
+
+enum Segment {
+    Index(u32),
+    Key(String),
+}
+
+impl Unread {
+    fn at(self, segment: impl FnOnce() -> Segment) -> Unread {
+        match self {
+            Unread::TooDeep(mut path) => {
+                path.push(segment());
+                Unread::TooDeep(path)
+            }
+            other => other,
+        }
+    }
+}
+
+/// Reads a JS value into [`Json`] walking it directly (replacing serde-wasm-bindgen's
+/// `from_value`, whose reading it keeps, value for value):
+///
+/// - a number as it is, `-0` as `0` (NaN and ±Infinity stay, for the readers to reject at their
+///   path); a BigInt as the number it holds (beyond the 64-bit range: unreadable);
+/// - a string, a boolean; `null` and `undefined` as null (an array's holes too);
+/// - an array item by item; **a `Float64Array` as an array of its numbers, in one copy** (so a
+///   matrix's rows, a series' column … may be typed arrays wherever plain arrays of numbers
+///   are read);
+/// - a plain object by its own enumerable string keys, in order (as `Object.entries`); a `Map`
+///   with string keys as an object;
+/// - anything else (a function, a symbol, a `Set`, another iterable or typed array, an
+///   `ArrayBuffer`, a key of a `Map` that is not a string, a getter that throws) is unreadable.
+///
+/// Arrays and objects nested more than [`MAX_DEPTH`](crate::limits::MAX_DEPTH) deep are
+/// `too-large` at the path where they pass it; a cycle is caught the same way.
+///
+/// Numbers are tested first and cost two calls into JS (the item and its value), where
+/// serde-wasm-bindgen made six; a plain object is told from the rest by one test (it has no
+/// iterator), and a run of typed rows costs four calls a row and one copy for them all.
+struct JsReader {
+    iterator: JsValue,
+    /// Whether the value just read was a `Float64Array`: an array's next items are then read as
+    /// a run of typed rows ([`JsReader::typed_rows`]: one type test per row, not five).
+    typed: std::cell::Cell<bool>,
+    /// Where a typed array is copied before its numbers become [`Json`] (one buffer for all).
+    scratch: std::cell::RefCell<Vec<f64>>,
+}
+
+impl JsReader {
+    fn new() -> Self {
+        JsReader {
+            iterator: js_sys::Symbol::iterator().into(),
+            typed: std::cell::Cell::new(false),
+            scratch: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The run of `Float64Array` items of `array` from `from` on, each an array of its numbers
+    /// in `out`, all copied into one buffer through one view of it (no view made per row);
+    /// returns where the run stopped.
+    fn typed_rows(&self, array: &js_sys::Array, from: u32, depth: usize, out: &mut Vec<Json>) -> Result<u32, Unread> {
+        let mut rows = Vec::new();
+        let mut total = 0usize;
+        let (mut i, n) = (from, array.length());
+        while i < n {
+            let Ok(row) = array.get(i).dyn_into::<js_sys::Float64Array>() else { break };
+            let len = row.length() as usize;
+            total += len;
+            rows.push((row, len));
+            i += 1;
+        }
+        if rows.is_empty() {
+            return Ok(from);
+        }
+        Self::open(depth).map_err(|e| e.at(|| Segment::Index(from)))?;
+        let mut numbers = vec![0.0f64; total];
+        {
+            // SAFETY: the view lives only in this block, where nothing allocates (the calls
+            // below copy between JS typed arrays), so wasm memory cannot grow under it.
+            let view = unsafe { js_sys::Float64Array::view_mut_raw(numbers.as_mut_ptr(), total) };
+            let mut offset = 0u32;
+            for (row, len) in &rows {
+                view.set(row, offset);
+                offset += *len as u32;
+            }
+        }
+        let mut start = 0;
+        for (_, len) in &rows {
+            out.push(Json::Array(numbers[start..start + len].iter().map(|&x| Json::Number(x + 0.0)).collect()));
+            start += len;
+        }
+        Ok(i)
+    }
+
+    /// A `Float64Array`'s numbers, copied out in one call; `-0` as `0`, NaN kept.
+    fn typed_array(&self, typed: &js_sys::Float64Array, depth: usize) -> Result<Json, Unread> {
+        Self::open(depth)?;
+        self.typed.set(true);
+        let mut scratch = self.scratch.borrow_mut();
+        scratch.clear();
+        scratch.resize(typed.length() as usize, 0.0);
+        typed.copy_to(&mut scratch);
+        Ok(Json::Array(scratch.iter().map(|&x| Json::Number(x + 0.0)).collect()))
+    }
+
+    /// The depth check of an array or object at `depth` (the root is at 0).
+    fn open(depth: usize) -> Result<(), Unread> {
+        if depth >= crate::limits::MAX_DEPTH {
+            Err(Unread::TooDeep(Vec::new()))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn read(&self, v: &JsValue, depth: usize) -> Result<Json, Unread> {
+        if let Some(x) = v.as_f64() {
+            // `+ 0.0` turns -0 into 0 and leaves every other value (NaN included) as it is.
+            return Ok(Json::Number(x + 0.0));
+        }
+        if let Some(s) = v.as_string() {
+            return Ok(Json::String(s));
+        }
+        if v.is_object() {
+            return self.object(v, depth);
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Json::Bool(b));
+        }
+        if v.is_null() || v.is_undefined() {
+            return Ok(Json::Null);
+        }
+        if v.is_bigint() {
+            return match i64::try_from(v.clone()) {
+                Ok(x) => Ok(Json::Number(x as f64)),
+                Err(v) => u64::try_from(v).map(|x| Json::Number(x as f64)).map_err(|_| Unread::Unreadable),
+            };
+        }
+        Err(Unread::Unreadable)
+    }
+
+    fn object(&self, v: &JsValue, depth: usize) -> Result<Json, Unread> {
+        if js_sys::Array::is_array(v) {
+            Self::open(depth)?;
+            let array: &js_sys::Array = v.unchecked_ref();
+            let n = array.length();
+            let mut out = Vec::with_capacity((n as usize).min(1 << 16));
+            let mut i = 0;
+            while i < n {
+                let item = array.get(i);
+                self.typed.set(false);
+                out.push(self.read(&item, depth + 1).map_err(|e| e.at(|| Segment::Index(i)))?);
+                i += 1;
+                if self.typed.get() && i < n {
+                    // A typed row: the rows after it are likely typed too (a matrix).
+                    i = self.typed_rows(array, i, depth + 1, &mut out)?;
+                }
+            }
+            return Ok(Json::Array(out));
+        }
+        // A plain object is not iterable: one test tells it from a typed array, a Map or a Set.
+        if self.iterator.js_in(v) {
+            if let Some(typed) = v.dyn_ref::<js_sys::Float64Array>() {
+                return self.typed_array(typed, depth);
+            }
+            let Some(map) = v.dyn_ref::<js_sys::Map>() else { return Err(Unread::Unreadable) };
+            Self::open(depth)?;
+            let mut out = Vec::with_capacity(map.size() as usize);
+            let entries = js_sys::try_iter(&map.entries()).ok().flatten().ok_or(Unread::Unreadable)?;
+            for entry in entries {
+                let entry: js_sys::Array = entry.map_err(|_| Unread::Unreadable)?.unchecked_into();
+                let key = entry.get(0).as_string().ok_or(Unread::Unreadable)?;
+                let value = self.read(&entry.get(1), depth + 1).map_err(|e| e.at(|| Segment::Key(key.clone())))?;
+                out.push((key, value));
+            }
+            return Ok(Json::Object(out));
+        }
+        Self::open(depth)?;
+        let keys = js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>());
+        let n = keys.length();
+        // An ArrayBuffer has no keys and no iterator; serde-wasm-bindgen read it as bytes, which
+        // no input takes: unreadable, as it was.
+        if n == 0 && v.is_instance_of::<js_sys::ArrayBuffer>() {
+            return Err(Unread::Unreadable);
+        }
+        let mut out = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            let key = keys.get(i);
+            let value = js_sys::Reflect::get(v, &key).map_err(|_| Unread::Unreadable)?;
+            let name = key.as_string().ok_or(Unread::Unreadable)?;
+            let value = self.read(&value, depth + 1).map_err(|e| e.at(|| Segment::Key(name.clone())))?;
+            out.push((name, value));
+        }
+        Ok(Json::Object(out))
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object being filled: `object[key] = value`, the way serde-wasm-bindgen sets
+    /// fields (no `Reflect.set` and its exception wrapper).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type PlainObject;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set(this: &PlainObject, key: &JsValue, value: &JsValue);
+}
+
+/// The JS results of `evaluateTable` and `evaluateTableMany`, built directly: the same plain
+/// objects, keys in the same order, as their `Serialize` impls give through serde-wasm-bindgen
+/// (`tests/api.rs` compares them), but every key and every string of the table (rule and
+/// column ids, fields, cell texts, output strings) is made a JS string once per call and
+/// shared, where serde-wasm-bindgen decoded each occurrence again. A batch with its traces is
+/// hundreds of thousands of small objects, so that is most of its time. Objects and arrays are
+/// never shared: each result and each trace is its own.
+struct TableOut<'a> {
+    strings: std::collections::HashMap<&'a str, JsValue, std::hash::BuildHasherDefault<FxHasher>>,
+}
+
+/// The multiply-rotate hash of rustc's `FxHasher`: the string cache is keyed by short ids and
+/// texts of the caller's own table, where SipHash's resistance to chosen keys buys nothing and
+/// costs a tenth of a batch's time.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl<'a> TableOut<'a> {
+    fn new() -> Self {
+        TableOut { strings: Default::default() }
+    }
+
+    /// `s` as a JS string, made once per call.
+    fn str(&mut self, s: &'a str) -> JsValue {
+        self.strings.entry(s).or_insert_with(|| JsValue::from_str(s)).clone()
+    }
+
+    fn object(&mut self, fields: &[(&'a str, &JsValue)]) -> JsValue {
+        let o: PlainObject = js_sys::Object::new().unchecked_into();
+        for (key, value) in fields {
+            let key = self.str(key);
+            o.set(&key, value);
+        }
+        o.into()
+    }
+
+    /// A FEEL value as serde-wasm-bindgen writes it (whole numbers as numbers, −0 as 0).
+    fn value(&mut self, v: &'a Value) -> JsValue {
+        match v {
+            Value::Null => JsValue::NULL,
+            Value::Bool(b) => JsValue::from_bool(*b),
+            Value::Number(x) => JsValue::from_f64(*x + 0.0),
+            Value::String(s) => self.str(s),
+            Value::Array(items) => {
+                let a = js_sys::Array::new_with_length(items.len() as u32);
+                for (i, item) in items.iter().enumerate() {
+                    a.set(i as u32, self.value(item));
+                }
+                a.into()
+            }
+            Value::Object(pairs) => {
+                let o: PlainObject = js_sys::Object::new().unchecked_into();
+                for (k, item) in pairs {
+                    let (key, item) = (self.str(k), self.value(item));
+                    o.set(&key, &item);
+                }
+                o.into()
+            }
+        }
+    }
+
+    fn trace(&mut self, trace: &'a [RuleTrace]) -> JsValue {
+        let rules = js_sys::Array::new_with_length(trace.len() as u32);
+        for (i, t) in trace.iter().enumerate() {
+            let cells = js_sys::Array::new_with_length(t.inputs.len() as u32);
+            for (j, c) in t.inputs.iter().enumerate() {
+                let (input, field, value, test) =
+                    (self.str(&c.input), self.str(&c.field), self.value(&c.value), self.str(&c.test));
+                let cell = self.object(&[
+                    ("input", &input),
+                    ("field", &field),
+                    ("value", &value),
+                    ("test", &test),
+                    ("passed", &JsValue::from_bool(c.passed)),
+                ]);
+                cells.set(j as u32, cell);
+            }
+            let rule = self.str(&t.rule);
+            let mut fields: Vec<(&'a str, &JsValue)> = Vec::with_capacity(6);
+            let (index, matched, selected) =
+                (JsValue::from_f64(t.index as f64), JsValue::from_bool(t.matched), JsValue::from_bool(t.selected));
+            fields.extend([("rule", &rule), ("index", &index), ("matched", &matched), ("selected", &selected)]);
+            let cells = JsValue::from(cells);
+            fields.push(("inputs", &cells));
+            let output = t.output.as_ref().map(|o| self.value(o));
+            if let Some(o) = &output {
+                fields.push(("output", o));
+            }
+            let entry = self.object(&fields);
+            rules.set(i as u32, entry);
+        }
+        rules.into()
+    }
+
+    /// `{ result, trace }`.
+    fn evaluation(&mut self, e: &'a Evaluation) -> JsValue {
+        let (result, trace) = (self.value(&e.result), self.trace(&e.trace));
+        self.object(&[("result", &result), ("trace", &trace)])
+    }
+
+    /// `{ results: [{ ok, result } | { ok, error }], traces? }`.
+    fn batch(&mut self, b: &'a TableBatch) -> JsValue {
+        let results = js_sys::Array::new_with_length(b.results.len() as u32);
+        for (i, r) in b.results.iter().enumerate() {
+            let slot = match r {
+                Ok(v) => {
+                    let v = self.value(v);
+                    self.object(&[("ok", &JsValue::TRUE), ("result", &v)])
+                }
+                Err(e) => {
+                    let error = to_js(&crate::escalation::FactSetError::from(e)).unwrap_or(JsValue::NULL);
+                    self.object(&[("ok", &JsValue::FALSE), ("error", &error)])
+                }
+            };
+            results.set(i as u32, slot);
+        }
+        let results = JsValue::from(results);
+        match &b.traces {
+            None => self.object(&[("results", &results)]),
+            Some(traces) => {
+                let list = js_sys::Array::new_with_length(traces.len() as u32);
+                for (i, t) in traces.iter().enumerate() {
+                    list.set(i as u32, t.as_ref().map_or(JsValue::NULL, |t| self.trace(t)));
+                }
+                self.object(&[("results", &results), ("traces", &list.into())])
+            }
+        }
+    }
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

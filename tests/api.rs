@@ -494,3 +494,207 @@ fn long_strings_and_long_lists_from_javascript_are_too_large() {
     let err = wasm::assess_many(many.into(), None).unwrap_err();
     assert_eq!(code_and_path(&err), ("too-large".into(), "".into()));
 }
+
+/// `JSON.stringify` of a JS value (key order kept), to compare two results whole.
+fn text(v: &JsValue) -> String {
+    JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+/// The serde text of a core result as `JSON.stringify` would write it (numbers normalised).
+fn core_text<T: serde::Serialize>(v: &T) -> String {
+    text(&JSON::parse(&serde_json::to_string(v).unwrap()).unwrap())
+}
+
+const TABLE_CASES: &str = include_str!("fixtures/escalation/evaluate.json");
+
+/// evaluateTable's and evaluateTableMany's objects are built by hand at the boundary (strings
+/// shared): they must be exactly what the core's `Serialize` gives, key for key.
+#[wasm_bindgen_test]
+fn evaluate_table_many_through_the_boundary_gives_what_evaluate_table_gives() {
+    let fixture: serde_json::Value = serde_json::from_str(TABLE_CASES).unwrap();
+    let cases = fixture["cases"].as_array().unwrap();
+    let facts_list = Array::new();
+    for case in cases {
+        facts_list.push(&JSON::parse(&case["facts"].to_string()).unwrap());
+    }
+    facts_list.push(&JsValue::from_f64(3.0)); // not an object: an error in its slot
+    let mut errors = 0;
+    for case in cases {
+        let table_text = case["table"].to_string();
+        let table = JSON::parse(&table_text).unwrap();
+        let core_table = crisis_desk::escalation::Table::parse(&serde_json::from_str(&table_text).unwrap()).unwrap();
+        let plain = wasm::evaluate_table_many(table.clone(), facts_list.clone().into(), None).unwrap();
+        assert!(get(&plain, "traces").is_undefined(), "no traces unless asked for");
+        let options = JSON::parse(r#"{"trace":true}"#).unwrap();
+        let traced = wasm::evaluate_table_many(table.clone(), facts_list.clone().into(), Some(options)).unwrap();
+        let (results, traced_results): (Array, Array) =
+            (get(&plain, "results").unchecked_into(), get(&traced, "results").unchecked_into());
+        let traces: Array = get(&traced, "traces").unchecked_into();
+        assert_eq!(results.length(), facts_list.length());
+        for (i, facts) in facts_list.iter().enumerate() {
+            let (slot, traced_slot) = (results.get(i as u32), traced_results.get(i as u32));
+            assert_eq!(text(&slot), text(&traced_slot));
+            match wasm::evaluate_table(table.clone(), facts.clone()) {
+                Ok(one) => {
+                    assert_eq!(get(&slot, "ok"), JsValue::TRUE);
+                    assert_eq!(text(&get(&slot, "result")), text(&get(&one, "result")), "{} facts {i}", case["name"]);
+                    assert_eq!(text(&traces.get(i as u32)), text(&get(&one, "trace")), "{} facts {i}", case["name"]);
+                    // … which is the core's own serialisation.
+                    let core_facts = serde_json::from_str(&text(&facts)).unwrap();
+                    assert_eq!(text(&one), core_text(&core_table.evaluate(&core_facts).unwrap()), "{}", case["name"]);
+                }
+                Err(err) => {
+                    assert_eq!(get(&slot, "ok"), JsValue::FALSE);
+                    let e = get(&slot, "error");
+                    assert_eq!(code_and_path(&e), code_and_path(&err), "{} facts {i}", case["name"]);
+                    assert_eq!(text(&get(&e, "problems")), text(&get(&err, "problems")));
+                    assert_eq!(get(&e, "message"), get(&err, "message"));
+                    assert!(traces.get(i as u32).is_null());
+                    errors += 1;
+                }
+            }
+        }
+    }
+    assert!(errors > cases.len(), "{errors}");
+    // Bad options, a list that is not one and too many fact sets fail the call.
+    let table = JSON::parse(&cases[0]["table"].to_string()).unwrap();
+    let err =
+        wasm::evaluate_table_many(table.clone(), Array::new().into(), Some(JSON::parse(r#"{"trace":1}"#).unwrap()))
+            .unwrap_err();
+    assert_eq!(code_and_path(&err), ("invalid-type".into(), "options.trace".into()));
+    let err = wasm::evaluate_table_many(table.clone(), js_sys::Object::new().into(), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("invalid-type".into(), "".into()));
+    let many = Array::new_with_length(100_001);
+    let err = wasm::evaluate_table_many(table, many.into(), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("too-large".into(), "".into()));
+}
+
+/// A matrix's rows (or any array of numbers) may be Float64Arrays: the same answer as plain
+/// arrays, and a NaN in one is `not-finite` at its path, as in a plain array.
+#[wasm_bindgen_test]
+fn typed_array_rows_read_as_plain_rows() {
+    let rows: Vec<Vec<f64>> = (0..12)
+        .map(|r| (0..9).map(|c| 1.0 + ((r * 31 + c * 17) % 97) as f64 + (r % 7) as f64 * 0.5).collect())
+        .collect();
+    let plain = JSON::parse(&serde_json::to_string(&rows).unwrap()).unwrap();
+    let typed = Array::new();
+    for row in &rows {
+        typed.push(&js_sys::Float64Array::from(&row[..]));
+    }
+    let weights = "[0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.2,0.1]";
+    let types = r#"["cost","benefit","benefit","cost","benefit","benefit","cost","benefit","benefit"]"#;
+    let request = |matrix: &JsValue, extra: &str| {
+        let r = JSON::parse(&format!(r#"{{"types":{types}{extra}}}"#)).unwrap();
+        Reflect::set(&r, &"matrix".into(), matrix).unwrap();
+        r
+    };
+    let weights_field = format!(r#","weights":{weights}"#);
+    for (name, call, extra) in [
+        ("entropyWeights", wasm::entropy_weights as Export, ""),
+        ("entropyWeights sum", wasm::entropy_weights as Export, r#","normalization":"sum""#),
+        ("topsis", wasm::topsis as Export, weights_field.as_str()),
+    ] {
+        let a = call(request(&plain, extra)).unwrap();
+        let b = call(request(&typed.clone().into(), extra)).unwrap();
+        assert_eq!(text(&a), text(&b), "{name}");
+    }
+    // Mixed plain and typed rows read alike too.
+    let mixed = Array::from(&typed); // a copy: `clone` would share the JS array
+    mixed.set(5, JSON::parse(&serde_json::to_string(&rows[5]).unwrap()).unwrap());
+    let a = wasm::topsis(request(&plain, &weights_field)).unwrap();
+    assert_eq!(text(&a), text(&wasm::topsis(request(&mixed.into(), &weights_field)).unwrap()));
+    // NaN and ±Infinity inside a typed row: not-finite at the cell; -0 reads as 0.
+    for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let bad = Array::from(&typed);
+        let mut row = rows[3].clone();
+        row[7] = x;
+        bad.set(3, js_sys::Float64Array::from(&row[..]).into());
+        for (call, extra) in [(wasm::entropy_weights as Export, ""), (wasm::topsis as Export, weights_field.as_str())] {
+            let err = call(request(&bad.clone().into(), extra)).unwrap_err();
+            let problems: Array = get(&err, "problems").unchecked_into();
+            assert!(
+                problems.iter().any(|p| code_and_path(&p) == ("not-finite".into(), "matrix[3][7]".into())),
+                "{x}: {}",
+                text(&problems)
+            );
+        }
+    }
+    let zero = Array::from(&typed);
+    let mut row = rows[0].clone();
+    row[0] = -0.0;
+    zero.set(0, js_sys::Float64Array::from(&row[..]).into());
+    let mut plain_rows = rows.clone();
+    plain_rows[0][0] = 0.0;
+    let plain_zero = JSON::parse(&serde_json::to_string(&plain_rows).unwrap()).unwrap();
+    assert_eq!(
+        text(&wasm::topsis(request(&zero.into(), &weights_field)).unwrap()),
+        text(&wasm::topsis(request(&plain_zero, &weights_field)).unwrap())
+    );
+    // A situation's daily column as a Float64Array: the same assessment; NaN in it is
+    // not-finite (a plain array's NaN is too; only assessManyColumns reads NaN as "not reported").
+    let example = wasm::example_situation().unwrap();
+    let series = get(&example, "series");
+    let local: Array = get(&series, "localCases").unchecked_into();
+    let numbers: Vec<f64> = local.iter().map(|x| x.as_f64().unwrap()).collect();
+    let typed_example = wasm::example_situation().unwrap();
+    Reflect::set(&get(&typed_example, "series"), &"localCases".into(), &js_sys::Float64Array::from(&numbers[..]))
+        .unwrap();
+    let a = wasm::assess(example, None).unwrap();
+    let b = wasm::assess(typed_example.clone(), None).unwrap();
+    assert_eq!(text(&get(&a, "signals")), text(&get(&b, "signals")));
+    let mut with_nan = numbers.clone();
+    with_nan[4] = f64::NAN;
+    Reflect::set(&get(&typed_example, "series"), &"localCases".into(), &js_sys::Float64Array::from(&with_nan[..]))
+        .unwrap();
+    let err = wasm::assess(typed_example, None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("not-finite".into(), "series.localCases[4]".into()));
+}
+
+/// The walker that replaced serde-wasm-bindgen's reader keeps its answers for what is not
+/// plain data: functions, symbols, Sets, other typed arrays and ArrayBuffers are unreadable;
+/// a Map with string keys reads as an object (as it did); undefined in an object reads null.
+#[wasm_bindgen_test]
+fn what_is_not_plain_data_reads_as_before() {
+    let unreadable = |v: JsValue| {
+        let holder = JSON::parse(r#"{"matrix":[[1,2],[3,4]]}"#).unwrap();
+        Reflect::set(&holder, &"types".into(), &v).unwrap();
+        let err = wasm::entropy_weights(holder).unwrap_err();
+        (code_and_path(&err), get(&err, "message").as_string().unwrap())
+    };
+    let not_data = ("invalid-type".to_owned(), "".to_owned());
+    for v in [
+        js_sys::Function::new_no_args("return 1").into(),
+        js_sys::Symbol::for_("x").into(),
+        js_sys::Set::new(&Array::of1(&"benefit".into())).into(),
+        js_sys::Uint8Array::new_with_length(2).into(),
+        js_sys::ArrayBuffer::new(16).into(),
+        js_sys::Float32Array::new_with_length(2).into(),
+    ] {
+        let (cp, message) = unreadable(v);
+        assert_eq!(cp, not_data);
+        assert!(message.contains("not plain JSON data"), "{message}");
+    }
+    // A Map with string keys is an object; undefined is null (an absent `types`).
+    let map = js_sys::Map::new();
+    map.set(&"matrix".into(), &JSON::parse("[[1,2],[3,4]]").unwrap());
+    map.set(&"types".into(), &JsValue::UNDEFINED);
+    let from_map = wasm::entropy_weights(map.into()).unwrap();
+    let from_object = wasm::entropy_weights(JSON::parse(r#"{"matrix":[[1,2],[3,4]]}"#).unwrap()).unwrap();
+    assert_eq!(text(&from_map), text(&from_object));
+    // A Float64Array nested past the depth bound is too large, like any array.
+    let mut deep: JsValue = js_sys::Float64Array::new_with_length(1).into();
+    for _ in 0..120 {
+        deep = Array::of1(&deep).into();
+    }
+    let err = wasm::entropy_weights(deep).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "too-large");
+    // A getter that throws is unreadable, not an exception through the module.
+    let trap = js_sys::Object::new();
+    let getter = js_sys::Function::new_no_args("throw new Error('no')");
+    let descriptor = js_sys::Object::new();
+    Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+    Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(&trap, &"matrix".into(), &descriptor);
+    let err = wasm::entropy_weights(trap.into()).unwrap_err();
+    assert_eq!(code_and_path(&err), not_data);
+}

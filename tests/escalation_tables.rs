@@ -11,7 +11,8 @@
 
 use crisis_desk::error::{Path, Problems};
 use crisis_desk::escalation::{
-    check_table, parse_output, parse_unary_tests, validate_table, zen_differences, FactSchema, Severity, Table, Value,
+    check_table, evaluate_table, evaluate_table_many, evaluate_table_many_json, parse_output, parse_unary_tests,
+    validate_table, zen_differences, FactSchema, Severity, Table, Value,
 };
 use crisis_desk::Json;
 use serde_json::{json, Value as J};
@@ -333,4 +334,95 @@ fn non_finite_facts_are_errors_at_their_path() {
     // A NaN elsewhere in the facts is not read, so it does not matter.
     let other = Json::Object(vec![("x".into(), Json::Number(f64::INFINITY))]);
     assert!(t.evaluate(&other).is_ok());
+}
+
+/// `evaluate_table_many`: every fact set of evaluate.json against every table of it (each
+/// hit policy, matches, misses, errors of `unique` and `any`, facts that are not objects or
+/// hold a NaN), slot by slot what `evaluate_table` gives on that fact set; the traces only
+/// when asked for, none for a fact set that failed.
+#[test]
+fn a_batch_gives_each_fact_set_what_one_evaluation_gives() {
+    let f: J = serde_json::from_str(include_str!("fixtures/escalation/evaluate.json")).unwrap();
+    let cases = f["cases"].as_array().unwrap();
+    let mut facts: Vec<Json> = cases.iter().map(|c| to_json(&c["facts"])).collect();
+    facts.push(Json::Array(vec![]));
+    facts.push(Json::Object(vec![("x".into(), Json::Object(vec![("y".into(), Json::Number(f64::NAN))]))]));
+    let (mut ok, mut failed) = (0, 0);
+    for case in cases {
+        let table = Table::parse(&to_json(&case["table"])).unwrap();
+        for trace in [false, true] {
+            let batch = evaluate_table_many(&table, &facts, trace).unwrap();
+            assert_eq!(batch.results.len(), facts.len());
+            assert_eq!(batch.traces.is_some(), trace);
+            for (i, f) in facts.iter().enumerate() {
+                match (evaluate_table(&table, f), &batch.results[i]) {
+                    (Ok(one), Ok(result)) => {
+                        assert_eq!(&one.result, result, "{} facts {i}", case["name"]);
+                        if let Some(traces) = &batch.traces {
+                            assert_eq!(traces[i].as_ref(), Some(&one.trace), "{} facts {i}", case["name"]);
+                        }
+                        ok += 1;
+                    }
+                    (Err(one), Err(e)) => {
+                        assert_eq!(&one, e, "{} facts {i}", case["name"]);
+                        if let Some(traces) = &batch.traces {
+                            assert_eq!(traces[i], None);
+                        }
+                        failed += 1;
+                    }
+                    (one, other) => panic!("{} facts {i}: {one:?} but the batch gave {other:?}", case["name"]),
+                }
+            }
+        }
+    }
+    assert!(ok > 50 && failed > 10, "{ok} {failed}");
+}
+
+#[test]
+fn a_batch_serialises_slots_in_order_and_reads_its_options() {
+    let table = Table::parse(&to_json(&json!({"hitPolicy": "first", "inputs": [{"id": "i", "field": "a.b"}],
+        "outputs": [{"id": "o", "field": "level"}],
+        "rules": [{"_id": "r1", "i": "> 1", "o": "\"high\""}, {"_id": "r2", "i": "", "o": "\"low\""}]})))
+    .unwrap();
+    let facts = to_json(&json!([{"a": {"b": 2}}, 3, {"a": {"b": 0}}]));
+    let batch = evaluate_table_many_json(&table, &facts, &Json::Null).unwrap();
+    assert_eq!(
+        serde_json::to_value(&batch).unwrap(),
+        json!({"results": [
+            {"ok": true, "result": {"level": "high"}},
+            {"ok": false, "error": {"code": "invalid-type", "path": "", "message": "facts must be an object, found a number",
+                                    "problems": [{"code": "invalid-type", "path": "", "message": "facts must be an object, found a number"}]}},
+            {"ok": true, "result": {"level": "low"}}
+        ]})
+    );
+    let traced = evaluate_table_many_json(&table, &facts, &to_json(&json!({"trace": true}))).unwrap();
+    let text = serde_json::to_value(&traced).unwrap();
+    assert_eq!(text["traces"][1], J::Null);
+    assert_eq!(text["traces"][2].as_array().unwrap().len(), 2, "r1 failed, r2 matched");
+    assert_eq!(text["traces"][0][0]["selected"], true);
+    // Bad options and a list that is not a list fail the call, at their paths.
+    let code_path = |e: crisis_desk::InputError| (e.first().code.as_str().to_owned(), e.first().path.clone());
+    let bad = |facts: J, options: J| {
+        code_path(evaluate_table_many_json(&table, &to_json(&facts), &to_json(&options)).unwrap_err())
+    };
+    assert_eq!(bad(json!([]), json!({"trace": "yes"})), ("invalid-type".into(), "options.trace".into()));
+    assert_eq!(bad(json!([]), json!({"traces": true})), ("unknown-key".into(), "options.traces".into()));
+    assert_eq!(bad(json!({"a": 1}), J::Null), ("invalid-type".into(), "".into()));
+    assert!(evaluate_table_many(&table, &[], false).unwrap().results.is_empty());
+}
+
+#[test]
+fn a_batch_has_a_bound_on_its_fact_sets() {
+    use crisis_desk::limits::MAX_FACT_SETS;
+    let table = Table::parse(&to_json(&json!({"hitPolicy": "collect", "inputs": [{"id": "i", "field": "n"}],
+        "outputs": [{"id": "o", "field": "k"}], "rules": [{"_id": "r1", "i": "> 1", "o": "1"}]})))
+    .unwrap();
+    let facts = vec![Json::Object(vec![("n".into(), Json::Number(2.0))]); MAX_FACT_SETS];
+    let batch = evaluate_table_many(&table, &facts, false).unwrap();
+    assert_eq!(batch.results.len(), MAX_FACT_SETS);
+    let mut more = facts;
+    more.push(Json::Null);
+    let e = evaluate_table_many(&table, &more, false).unwrap_err();
+    assert_eq!((e.first().code.as_str(), e.first().path.as_str()), ("too-large", ""));
+    assert!(e.first().message.contains("100001 fact sets are more than the 100000 allowed"), "{}", e.first().message);
 }

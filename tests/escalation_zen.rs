@@ -10,7 +10,7 @@
 //! numbers compare as f64.
 
 use crisis_desk::error::{Path, Problems};
-use crisis_desk::escalation::{zen_differences, HitPolicy, Table};
+use crisis_desk::escalation::{evaluate_table_many, zen_differences, HitPolicy, Table};
 use crisis_desk::Json;
 use serde_json::Value;
 
@@ -82,6 +82,26 @@ fn crisis_desk_agrees_with_zen_on_every_generated_case() {
         }
     }
     assert!(failures.is_empty(), "{name}: {} of {cases} cases differ:\n{}", failures.len(), failures.join("\n"));
+    // Parse once, evaluate many: each table's cases in one batch give, slot by slot, what the
+    // one-at-a-time evaluation gives (with and without the trace).
+    for (t, entry) in tables.iter().enumerate() {
+        let table = Table::parse(&serde_json::from_value(entry["table"].clone()).unwrap()).unwrap();
+        let facts: Vec<Json> = entry["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| serde_json::from_value(c["facts"].clone()).unwrap())
+            .collect();
+        let plain = evaluate_table_many(&table, &facts, false).unwrap();
+        let traced = evaluate_table_many(&table, &facts, true).unwrap();
+        assert!(plain.traces.is_none(), "table {t}");
+        for (c, f) in facts.iter().enumerate() {
+            let one = table.evaluate(f).unwrap();
+            assert_eq!(plain.results[c].as_ref().unwrap(), &one.result, "table {t} case {c}");
+            assert_eq!(traced.results[c].as_ref().unwrap(), &one.result, "table {t} case {c}");
+            assert_eq!(traced.traces.as_ref().unwrap()[c].as_ref().unwrap(), &one.trace, "table {t} case {c}");
+        }
+    }
     // The generator must keep exercising both policies, matches, misses and multiple matches.
     assert!(policies[0] >= 10 && policies[1] >= 10, "{policies:?}");
     assert!(cases >= 1000 && matched_some >= cases / 3 && multi >= 50, "{cases} {matched_some} {multi}");

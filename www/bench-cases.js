@@ -134,6 +134,29 @@
     };
   }
 
+  /** `count` fact sets for `table(rows)`: numbers spread over the table's bands and a little
+   *  past them, the code of either list of the band's row, the flag true for two in three. Most
+   *  match the row of their band (after testing the rows above it); those past the bands, or
+   *  with the flag false on a row that needs it true, match none. */
+  function tableFacts(rows, count) {
+    var out = [];
+    for (var k = 0; k < count; k++) {
+      var n = ((k * 37) % (rows * 5 + 20)) + (k % 4) * 0.25;
+      var row = Math.floor(n / 5);
+      out.push({
+        cases: { n: n },
+        place: { code: k % 2 === 0 ? "a" + (row % 10) : "b" + (row % 7) },
+        flags: { b: k % 3 !== 0 }
+      });
+    }
+    return out;
+  }
+
+  /** The rows of a matrix as Float64Arrays (what crosses the boundary in one copy each). */
+  function typedRows(matrix) {
+    return matrix.map(function (row) { return Float64Array.from(row); });
+  }
+
   /** The default rulebook with `rows` rows of level tables: levels by the verdict and by bands
    *  of the 7-day incidence (no two rows overlap), in tables of at most 1 000 rows (the core's
    *  bound on one table, src/limits.rs). */
@@ -195,8 +218,14 @@
     var dm = decisionMatrix(1000, 20);
     add("entropyWeights/1000x20", function () { return CD.entropyWeights({ matrix: dm.matrix, types: dm.types }); });
     add("topsis/1000x20", function () { return CD.topsis(dm); });
+    var typed = typedRows(dm.matrix);
+    add("entropyWeights/1000x20-typed", function () { return CD.entropyWeights({ matrix: typed, types: dm.types }); });
+    var typedDm = { matrix: typed, types: dm.types, weights: dm.weights };
+    add("topsis/1000x20-typed", function () { return CD.topsis(typedDm); });
     var t = table(200);
     add("evaluateTable/200", function () { return CD.evaluateTable(t.table, t.facts); });
+    var factsList = tableFacts(200, 1000);
+    add("evaluateTableMany/200x1000", function () { return CD.evaluateTableMany(t.table, factsList); });
     var assessment = CD.assess(example);
     var eo = escalateOptions(assessment.asOf);
     add("escalate/default", function () { return CD.escalate(assessment, eo); });
@@ -221,6 +250,6 @@
 
   return {
     synthetic: synthetic, county: county, batch: batch, ahpInput: ahpInput, decisionMatrix: decisionMatrix,
-    table: table, rulebook: rulebook, escalateOptions: escalateOptions, cases: cases, time: time
+    typedRows: typedRows, table: table, tableFacts: tableFacts, rulebook: rulebook, escalateOptions: escalateOptions, cases: cases, time: time
   };
 });

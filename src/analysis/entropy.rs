@@ -30,7 +30,8 @@
 //! their sums.
 
 use super::{
-    fail, finite, non_negative, normalized_weights, number_in, plural, read_rows, read_types, read_vec, setting,
+    fail, finite, non_negative, normalized_weights, number_in, plural, read_matrix, read_types, read_vec, setting,
+    Matrix,
 };
 use super::{CriterionType, Note};
 use crate::error::{Code, InputError, Path, Problems};
@@ -95,7 +96,7 @@ pub fn entropy_weights(
         return fail(p);
     }
     let types = if types.is_empty() { vec![CriterionType::Benefit; n] } else { types.to_vec() };
-    compute(matrix, &types, normalization, shift)
+    compute(&Matrix::from_rows(matrix), &types, normalization, shift)
 }
 
 fn check_matrix(matrix: &[Vec<f64>], at: &Path, normalization: EntropyNormalization, p: &mut Problems) {
@@ -127,49 +128,105 @@ fn check_matrix(matrix: &[Vec<f64>], at: &Path, normalization: EntropyNormalizat
     }
 }
 
+/// The smallest and the largest of finite values (comparisons: `f64::min` would be a
+/// library call in WebAssembly, for a NaN that cannot be here).
+pub(crate) fn min_max(xs: &[f64]) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &x in xs {
+        if x < lo {
+            lo = x;
+        }
+        if x > hi {
+            hi = x;
+        }
+    }
+    (lo, hi)
+}
+
+/// `−Σ q ln q` over `q = v / Σ v`, with 0 · ln 0 = 0.
+fn shannon(values: impl Iterator<Item = f64> + Clone) -> f64 {
+    let sum: f64 = values.clone().sum();
+    shannon_with_sum(values, sum)
+}
+
+/// [`shannon`] with `Σ v` known.
+fn shannon_with_sum(values: impl Iterator<Item = f64>, sum: f64) -> f64 {
+    values
+        .map(|v| {
+            let q = v / sum;
+            if q > 0.0 {
+                -q * q.ln()
+            } else {
+                0.0
+            }
+        })
+        .sum()
+}
+
+/// [`check_matrix`] on a matrix [`read_matrix`] gave: rectangular and finite already.
+fn check_read_matrix(matrix: &Matrix, at: &Path, normalization: EntropyNormalization, p: &mut Problems) {
+    let (m, n) = (matrix.rows(), matrix.cols());
+    if m < 2 {
+        p.push(Code::OutOfRange, at, format!("has {m} alternative{} (rows); entropy needs at least 2", plural(m)));
+        return;
+    }
+    if n == 0 {
+        p.push(Code::OutOfRange, &at.index(0), "give at least one criterion (column)");
+    }
+    if normalization == EntropyNormalization::Sum && matrix.values().iter().any(|&x| x < 0.0) {
+        for i in 0..m {
+            for j in 0..n {
+                let x = matrix.get(i, j);
+                if x < 0.0 {
+                    p.push(
+                        Code::NegativeValue,
+                        &at.index(i).index(j),
+                        format!("\"sum\" normalisation needs values ≥ 0 (found {x}); use \"minmax\" for data that can be negative"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn compute(
-    matrix: &[Vec<f64>],
+    matrix: &Matrix,
     types: &[CriterionType],
     normalization: EntropyNormalization,
     shift: f64,
 ) -> Result<EntropyWeights, InputError> {
-    let m = matrix.len();
+    let m = matrix.rows();
     let n = types.len();
     let ln_m = (m as f64).ln();
     let mut entropy = vec![1.0; n];
     let mut constant = Vec::new();
     for j in 0..n {
-        let col: Vec<f64> = matrix.iter().map(|r| r[j]).collect();
-        let (lo, hi) = col.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| (a.min(x), b.max(x)));
+        let col = matrix.col(j);
+        // The extremes and the sum in one pass (the sum in the order `shannon` would take it).
+        let (mut lo, mut hi, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, -0.0);
+        for &x in col {
+            if x < lo {
+                lo = x;
+            }
+            if x > hi {
+                hi = x;
+            }
+            sum += x;
+        }
         if lo == hi {
             constant.push(j);
             continue;
         }
-        let x: Vec<f64> = match normalization {
-            EntropyNormalization::Sum => col,
-            EntropyNormalization::Minmax => col
-                .iter()
-                .map(|&x| {
-                    let r = match types[j] {
-                        CriterionType::Benefit => (x - lo) / (hi - lo),
-                        CriterionType::Cost => (hi - x) / (hi - lo),
-                    };
-                    r + shift
-                })
-                .collect(),
+        let h = match normalization {
+            EntropyNormalization::Sum => shannon_with_sum(col.iter().copied(), sum),
+            EntropyNormalization::Minmax => shannon(col.iter().map(|&x| {
+                let r = match types[j] {
+                    CriterionType::Benefit => (x - lo) / (hi - lo),
+                    CriterionType::Cost => (hi - x) / (hi - lo),
+                };
+                r + shift
+            })),
         };
-        let sum: f64 = x.iter().sum();
-        let h: f64 = x
-            .iter()
-            .map(|&v| {
-                let q = v / sum;
-                if q > 0.0 {
-                    -q * q.ln()
-                } else {
-                    0.0
-                }
-            })
-            .sum();
         entropy[j] = finite(h / ln_m).clamp(0.0, 1.0);
     }
     let divergence: Vec<f64> = entropy.iter().map(|e| 1.0 - e).collect();
@@ -217,7 +274,7 @@ fn compute(
 /// A validated `entropyWeights` request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntropyInput {
-    matrix: Vec<Vec<f64>>,
+    matrix: Matrix,
     types: Vec<CriterionType>,
     normalization: EntropyNormalization,
     shift: f64,
@@ -237,20 +294,20 @@ impl EntropyInput {
         let normalization = setting(obj, "normalization", &root, &mut p, EntropyNormalization::Minmax, |v, at, p| {
             read::one_of(v, at, &EntropyNormalization::NAMES, p).map(|k| EntropyNormalization::ALL[k])
         });
-        let matrix = read::required(obj, "matrix", &root, &mut p)
-            .and_then(|v| read_rows(v, &root.key("matrix"), &mut p, read::number));
-        let n = matrix.as_ref().and_then(|m| m.first().map(Vec::len));
+        let matrix =
+            read::required(obj, "matrix", &root, &mut p).and_then(|v| read_matrix(v, &root.key("matrix"), &mut p));
+        let n = matrix.as_ref().filter(|m| m.rows() > 0).map(Matrix::cols);
         let types = setting(obj, "types", &root, &mut p, Vec::new(), |v, at, p| read_types(v, at, n, p));
         let shift = setting(obj, "shift", &root, &mut p, 0.0, |v, at, p| number_in(v, at, p, 0.0, 1.0));
         if read::field(obj, "shift").is_some() && normalization == Some(EntropyNormalization::Sum) {
             p.push(Code::ConflictingFields, &root.key("shift"), "shift applies to \"minmax\" normalisation only");
         }
         if let (Some(m), Some(norm)) = (&matrix, normalization) {
-            check_matrix(m, &root.key("matrix"), norm, &mut p);
+            check_read_matrix(m, &root.key("matrix"), norm, &mut p);
         }
         match (matrix, types, normalization, shift) {
             (Some(matrix), Some(types), Some(normalization), Some(shift)) if p.is_empty() => {
-                let n = matrix[0].len();
+                let n = matrix.cols();
                 let types = if types.is_empty() { vec![CriterionType::Benefit; n] } else { types };
                 Ok(EntropyInput { matrix, types, normalization, shift })
             }

@@ -313,7 +313,7 @@ impl FuzzyInput {
                 None
             }
             (Some(m), None) => {
-                let r = read_rows(m, &root.key("membership"), &mut p, read::number);
+                let r = read_rows(m, &root.key("membership"), &mut p);
                 if let (Some(r), Some(w), Some(g)) = (&r, &weights, n_grades) {
                     check_membership(r, w.len(), g, &root, &mut p);
                 }
@@ -328,8 +328,8 @@ impl FuzzyInput {
                         Some(v) => read::string(v, &here.key("name"), p).map(Some),
                     };
                     let w = read_weights(o, here, p);
-                    let r = read::required(o, "membership", here, p)
-                        .and_then(|v| read_rows(v, &here.key("membership"), p, read::number));
+                    let r =
+                        read::required(o, "membership", here, p).and_then(|v| read_rows(v, &here.key("membership"), p));
                     if let (Some(r), Some(w), Some(g)) = (&r, &w, n_grades) {
                         check_membership(r, w.len(), g, here, p);
                     }

@@ -23,7 +23,8 @@
 //! there is nothing to rank (`no-variation`).
 
 use super::{
-    fail, finite, non_negative, normalized_weights, plural, read_rows, read_types, read_vec, setting, tie_key,
+    entropy::min_max, fail, finite, non_negative, normalized_weights, plural, read_matrix, read_types, read_vec,
+    setting, tie_key, Matrix,
 };
 use super::{CriterionType, Note};
 use crate::error::{Code, InputError, Path, Problems};
@@ -111,7 +112,7 @@ pub fn topsis(
     match w {
         Some(w) if p.is_empty() => {
             let types = if types.is_empty() { vec![CriterionType::Benefit; n] } else { types.to_vec() };
-            compute(matrix, &w, &types, normalization)
+            compute(&Matrix::from_rows(matrix), &w, &types, normalization)
         }
         _ => fail(p),
     }
@@ -143,49 +144,53 @@ fn check_lengths(weights: usize, types: usize, n: usize, root: &Path, p: &mut Pr
 }
 
 fn compute(
-    matrix: &[Vec<f64>],
+    matrix: &Matrix,
     w: &[f64],
     types: &[CriterionType],
     normalization: TopsisNormalization,
 ) -> Result<Topsis, InputError> {
-    let m = matrix.len();
+    let m = matrix.rows();
     let n = w.len();
-    let mut v = vec![vec![0.0; n]; m];
+    // The weighted normalised matrix, column by column: `v[j * m + i]`.
+    let mut v = vec![0.0; m * n];
     let mut ideal = vec![0.0; n];
     let mut anti = vec![0.0; n];
     let mut constant = Vec::new();
     for j in 0..n {
-        let col: Vec<f64> = matrix.iter().map(|r| r[j]).collect();
-        let (lo, hi) = col.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| (a.min(x), b.max(x)));
+        let col = matrix.col(j);
+        let (lo, hi) = min_max(col);
         if lo == hi {
             constant.push(j);
         }
-        let r: Vec<f64> = match normalization {
+        let out = &mut v[j * m..(j + 1) * m];
+        match normalization {
             TopsisNormalization::Vector => {
                 // √Σx² scaled by the largest |x| so that squares cannot overflow.
-                let big = col.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+                let big = col.iter().fold(0.0f64, |a, x| if x.abs() > a { x.abs() } else { a });
                 let norm = big * col.iter().map(|x| (x / big).powi(2)).sum::<f64>().sqrt();
-                col.iter().map(|x| if big > 0.0 { x / norm } else { 0.0 }).collect()
+                for (o, x) in out.iter_mut().zip(col) {
+                    *o = w[j] * if big > 0.0 { x / norm } else { 0.0 };
+                }
             }
-            TopsisNormalization::Minmax => col
-                .iter()
-                .map(|&x| {
-                    if lo == hi {
+            TopsisNormalization::Minmax => {
+                for (o, &x) in out.iter_mut().zip(col) {
+                    let r = if lo == hi {
                         1.0
                     } else if types[j] == CriterionType::Cost {
                         (hi - x) / (hi - lo)
                     } else {
                         (x - lo) / (hi - lo)
-                    }
-                })
-                .collect(),
-            TopsisNormalization::None => col,
-        };
-        for i in 0..m {
-            v[i][j] = w[j] * r[i];
+                    };
+                    *o = w[j] * r;
+                }
+            }
+            TopsisNormalization::None => {
+                for (o, &x) in out.iter_mut().zip(col) {
+                    *o = w[j] * x;
+                }
+            }
         }
-        let (vlo, vhi) =
-            v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), row| (a.min(row[j]), b.max(row[j])));
+        let (vlo, vhi) = min_max(out);
         // After min-max every column is "more is better".
         let benefit = normalization == TopsisNormalization::Minmax || types[j] == CriterionType::Benefit;
         (ideal[j], anti[j]) = if benefit { (vhi, vlo) } else { (vlo, vhi) };
@@ -199,9 +204,10 @@ fn compute(
         );
         return fail(p);
     }
-    let dist = |row: &[f64], target: &[f64]| row.iter().zip(target).map(|(a, b)| (a - b).powi(2)).sum::<f64>().sqrt();
-    let d_plus: Vec<f64> = v.iter().map(|r| finite(dist(r, &ideal))).collect();
-    let d_minus: Vec<f64> = v.iter().map(|r| finite(dist(r, &anti))).collect();
+    // Row i's distance to `target`, summed over the columns in order.
+    let dist = |i: usize, target: &[f64]| (0..n).map(|j| (v[j * m + i] - target[j]).powi(2)).sum::<f64>().sqrt();
+    let d_plus: Vec<f64> = (0..m).map(|i| finite(dist(i, &ideal))).collect();
+    let d_minus: Vec<f64> = (0..m).map(|i| finite(dist(i, &anti))).collect();
     let closeness: Vec<f64> = d_plus
         .iter()
         .zip(&d_minus)
@@ -259,7 +265,7 @@ fn compute(
 /// A validated `topsis` request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopsisInput {
-    matrix: Vec<Vec<f64>>,
+    matrix: Matrix,
     weights: Vec<f64>,
     types: Vec<CriterionType>,
     normalization: TopsisNormalization,
@@ -276,12 +282,12 @@ impl TopsisInput {
         let Some(obj) = read::object(input, &root, &["matrix", "weights", "types", "normalization"], &mut p) else {
             return fail(p);
         };
-        let matrix = read::required(obj, "matrix", &root, &mut p)
-            .and_then(|v| read_rows(v, &root.key("matrix"), &mut p, read::number));
+        let matrix =
+            read::required(obj, "matrix", &root, &mut p).and_then(|v| read_matrix(v, &root.key("matrix"), &mut p));
         if let Some(m) = &matrix {
-            check_shape(m.len(), m.first().map_or(0, Vec::len), &root.key("matrix"), &mut p);
+            check_shape(m.rows(), m.cols(), &root.key("matrix"), &mut p);
         }
-        let n = matrix.as_ref().and_then(|m| m.first().map(Vec::len));
+        let n = matrix.as_ref().filter(|m| m.rows() > 0).map(Matrix::cols);
         let weights = read::required(obj, "weights", &root, &mut p)
             .and_then(|v| read_vec(v, &root.key("weights"), &mut p, non_negative));
         let types = setting(obj, "types", &root, &mut p, Vec::new(), |v, at, p| read_types(v, at, n, p));

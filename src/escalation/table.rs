@@ -1,5 +1,6 @@
 //! Decision tables in the shape of GoRules ZEN's decision-table node, parsed once and evaluated
-//! with a trace.
+//! with a trace ([`Table::evaluate`]), or against many fact sets at once, the trace only when
+//! asked for ([`evaluate_table_many`], `evaluateTableMany` in JS).
 //!
 //! # Wire shape
 //!
@@ -200,6 +201,121 @@ pub fn evaluate_table(table: &Table, facts: &Json) -> Result<Evaluation, InputEr
     table.evaluate(facts)
 }
 
+/// What [`evaluate_table_many`] gives: for each fact set, in input order, the result
+/// [`Table::evaluate`] gives for it or the error it fails with; and, when asked for, each fact
+/// set's trace (`None` for a fact set that failed).
+///
+/// Serialised as `{ results: [{ ok: true, result } | { ok: false, error: { code, path,
+/// message, problems } }, …], traces?: [RuleTrace[] | null, …] }`; an error's paths are those
+/// [`Table::evaluate`] gives, inside that fact set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableBatch {
+    pub results: Vec<Result<Value, InputError>>,
+    pub traces: Option<Vec<Option<Vec<RuleTrace>>>>,
+}
+
+/// Evaluates `table` against every fact set of `facts`, the table parsed once: each fact set's
+/// result as [`evaluate_table`] gives it (or its error, which does not stop the others), and
+/// the traces when `trace` is true.
+///
+/// Error: more than [`MAX_FACT_SETS`](crate::limits::MAX_FACT_SETS) fact sets (`too-large`).
+pub fn evaluate_table_many(table: &Table, facts: &[Json], trace: bool) -> Result<TableBatch, InputError> {
+    let mut problems = Problems::new();
+    if !crate::limits::within(facts.len(), crate::limits::MAX_FACT_SETS, &Path::root(), "fact sets", &mut problems) {
+        return Err(InputError { problems: problems.into_vec() });
+    }
+    let mut matched = Vec::new();
+    let mut results = Vec::with_capacity(facts.len());
+    let mut traces = trace.then(|| Vec::with_capacity(facts.len()));
+    for f in facts {
+        match table.run(f, trace, &mut matched) {
+            Ok((result, t)) => {
+                results.push(Ok(result));
+                if let Some(traces) = &mut traces {
+                    traces.push(t);
+                }
+            }
+            Err(e) => {
+                results.push(Err(e));
+                if let Some(traces) = &mut traces {
+                    traces.push(None);
+                }
+            }
+        }
+    }
+    Ok(TableBatch { results, traces })
+}
+
+/// `evaluateTableMany(table, factsList, options?)` in JS after the table is parsed: `facts`
+/// must be an array (`invalid-type` at the root otherwise), `options` null or
+/// `{ trace?: boolean }` (default false; problems at `options.trace`).
+pub fn evaluate_table_many_json(table: &Table, facts: &Json, options: &Json) -> Result<TableBatch, InputError> {
+    let mut problems = Problems::new();
+    let at = Path::root().key("options");
+    let mut trace = false;
+    if !options.is_null() {
+        if let Some(obj) = read::object(options, &at, &["trace"], &mut problems) {
+            if let Some(v) = read::field(obj, "trace") {
+                trace = read::boolean(v, &at.key("trace"), &mut problems).unwrap_or(false);
+            }
+        }
+    }
+    let list = read::array(facts, &Path::root(), &mut problems);
+    match list {
+        Some(list) if problems.is_empty() => evaluate_table_many(table, list, trace),
+        _ => Err(InputError { problems: problems.into_vec() }),
+    }
+}
+
+/// The error of one fact set in a [`TableBatch`], as the JS `Error` of `evaluateTable` carries
+/// it: the first problem's code and path, a one-line summary, every problem.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactSetError {
+    pub code: Code,
+    pub path: String,
+    pub message: String,
+    pub problems: Vec<crate::error::Problem>,
+}
+
+impl From<&InputError> for FactSetError {
+    fn from(e: &InputError) -> Self {
+        FactSetError {
+            code: e.first().code,
+            path: e.first().path.clone(),
+            message: e.summary(),
+            problems: e.problems.clone(),
+        }
+    }
+}
+
+impl Serialize for TableBatch {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Slot<'a>(&'a Result<Value, InputError>);
+        impl Serialize for Slot<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(2))?;
+                match self.0 {
+                    Ok(result) => {
+                        map.serialize_entry("ok", &true)?;
+                        map.serialize_entry("result", result)?;
+                    }
+                    Err(e) => {
+                        map.serialize_entry("ok", &false)?;
+                        map.serialize_entry("error", &FactSetError::from(e))?;
+                    }
+                }
+                map.end()
+            }
+        }
+        let mut map = s.serialize_map(Some(if self.traces.is_some() { 2 } else { 1 }))?;
+        map.serialize_entry("results", &self.results.iter().map(Slot).collect::<Vec<_>>())?;
+        if let Some(traces) = &self.traces {
+            map.serialize_entry("traces", traces)?;
+        }
+        map.end()
+    }
+}
+
 impl Table {
     /// Reads a table, recording every problem at its JSON path under `path` (cell syntax errors
     /// as `feel-syntax`, with the character position in the message). `None` if anything is wrong.
@@ -260,6 +376,21 @@ impl Table {
     /// (`multiple-matches`, at the later rule), matches with different outputs under `any`
     /// (`conflicting-outputs`).
     pub fn evaluate(&self, facts: &Json) -> Result<Evaluation, InputError> {
+        let mut matched = Vec::new();
+        let (result, trace) = self.run(facts, true, &mut matched)?;
+        Ok(Evaluation { result, trace: trace.unwrap_or_default() })
+    }
+
+    /// [`Table::evaluate`]'s result alone, without building the trace: what
+    /// [`evaluate_table_many`] does for each fact set when the trace is not asked for.
+    pub fn evaluate_result(&self, facts: &Json) -> Result<Value, InputError> {
+        let mut matched = Vec::new();
+        self.run(facts, false, &mut matched).map(|(result, _)| result)
+    }
+
+    /// The value each input reads in `facts`, in column order; the errors of
+    /// [`Table::evaluate`] for facts that are not an object or hold a NaN or an infinity there.
+    fn read_inputs(&self, facts: &Json) -> Result<Vec<Value>, InputError> {
         crate::limits::check_input(facts, &Path::root())?;
         let mut problems = Problems::new();
         if !matches!(facts, Json::Object(_)) {
@@ -284,38 +415,99 @@ impl Table {
         if !problems.is_empty() {
             return Err(InputError { problems: problems.into_vec() });
         }
+        Ok(values)
+    }
 
+    /// Evaluates the table; the trace only when `with_trace`. `matched` is scratch space for
+    /// the indices of the matching rules (a batch reuses it from one fact set to the next).
+    ///
+    /// Each input's dotted path is resolved once per fact set ([`Table::read_inputs`]), not
+    /// once per rule. Without the trace, a rule stops at its first failing cell and nothing is
+    /// allocated for the rules that do not match; with it, every non-empty cell of every rule
+    /// evaluated is tested and recorded, as [`Table::evaluate`] has always reported them.
+    fn run(
+        &self,
+        facts: &Json,
+        with_trace: bool,
+        matched: &mut Vec<usize>,
+    ) -> Result<(Value, Option<Vec<RuleTrace>>), InputError> {
+        let values = self.read_inputs(facts)?;
+        matched.clear();
+        let first = self.hit_policy == HitPolicy::First;
         let mut trace = Vec::new();
-        for (index, rule) in self.rules.iter().enumerate() {
-            let mut cells = Vec::new();
-            let mut matched = true;
-            for ((input, cell), value) in self.inputs.iter().zip(&rule.inputs).zip(&values) {
-                if cell.tests.is_any() {
-                    continue;
+        if with_trace {
+            for (index, rule) in self.rules.iter().enumerate() {
+                let mut cells = Vec::new();
+                let mut ok = true;
+                for ((input, cell), value) in self.inputs.iter().zip(&rule.inputs).zip(&values) {
+                    if cell.tests.is_any() {
+                        continue;
+                    }
+                    let passed = cell.tests.matches(value);
+                    ok &= passed;
+                    cells.push(CellTrace {
+                        input: input.id.clone(),
+                        field: input.field.clone(),
+                        value: value.clone(),
+                        test: cell.source.clone(),
+                        passed,
+                    });
                 }
-                let passed = cell.tests.matches(value);
-                matched &= passed;
-                cells.push(CellTrace {
-                    input: input.id.clone(),
-                    field: input.field.clone(),
-                    value: value.clone(),
-                    test: cell.source.clone(),
-                    passed,
+                let output = ok.then(|| self.rule_output(rule));
+                trace.push(RuleTrace {
+                    rule: rule.id.clone(),
+                    index,
+                    matched: ok,
+                    selected: false,
+                    inputs: cells,
+                    output,
                 });
+                if ok {
+                    matched.push(index);
+                    if first {
+                        break;
+                    }
+                }
             }
-            let output = matched.then(|| self.rule_output(rule));
-            trace.push(RuleTrace { rule: rule.id.clone(), index, matched, selected: false, inputs: cells, output });
-            if matched && self.hit_policy == HitPolicy::First {
-                break;
+        } else {
+            for (index, rule) in self.rules.iter().enumerate() {
+                if rule.inputs.iter().zip(&values).all(|(cell, value)| cell.tests.matches(value)) {
+                    matched.push(index);
+                    if first {
+                        break;
+                    }
+                }
             }
         }
+        let (result, selected) = self.decide(matched)?;
+        if with_trace {
+            // Under `first` the trace ends at the rule that matched: its index is its place.
+            for &j in selected {
+                trace[j].selected = true;
+            }
+            Ok((result, Some(trace)))
+        } else {
+            Ok((result, None))
+        }
+    }
 
-        let matched: Vec<usize> = trace.iter().filter(|t| t.matched).map(|t| t.index).collect();
-        let result = match self.hit_policy {
-            HitPolicy::First => self.single(&mut trace, matched.first().copied()),
+    /// The result from the matching rules (in rule order) under the hit policy, and which of
+    /// them make it (are `selected`); the hit policy's errors.
+    fn decide<'m>(&self, matched: &'m [usize]) -> Result<(Value, &'m [usize]), InputError> {
+        let none: &[usize] = &[];
+        let one = |j: Option<usize>| match j {
+            Some(j) => {
+                let at = matched.iter().position(|&m| m == j).unwrap_or(0);
+                (self.rule_output(&self.rules[j]), &matched[at..=at])
+            }
+            None => (Value::Null, none),
+        };
+        Ok(match self.hit_policy {
+            HitPolicy::First => one(matched.first().copied()),
             HitPolicy::Unique => {
                 if matched.len() > 1 {
                     let ids: Vec<String> = matched.iter().map(|i| format!("\"{}\"", self.rules[*i].id)).collect();
+                    let mut problems = Problems::new();
                     problems.push(
                         Code::MultipleMatches,
                         &Path::root().key("rules").index(matched[1]),
@@ -327,7 +519,7 @@ impl Table {
                     );
                     return Err(InputError { problems: problems.into_vec() });
                 }
-                self.single(&mut trace, matched.first().copied())
+                one(matched.first().copied())
             }
             HitPolicy::Any => {
                 if let Some(&first) = matched.first() {
@@ -335,6 +527,7 @@ impl Table {
                     for &j in &matched[1..] {
                         let other = self.rule_output(&self.rules[j]);
                         if !same(&out, &other) {
+                            let mut problems = Problems::new();
                             problems.push(
                                 Code::ConflictingOutputs,
                                 &Path::root().key("rules").index(j),
@@ -346,43 +539,25 @@ impl Table {
                             return Err(InputError { problems: problems.into_vec() });
                         }
                     }
-                    for &j in &matched {
-                        trace[j].selected = true;
-                    }
-                    out
+                    (out, matched)
                 } else {
-                    Value::Null
+                    (Value::Null, none)
                 }
             }
             HitPolicy::Priority => {
                 let best = matched.iter().copied().min_by(|&a, &b| {
                     self.priority_rank(&self.rules[a]).cmp(&self.priority_rank(&self.rules[b])).then(a.cmp(&b))
                 });
-                self.single(&mut trace, best)
+                one(best)
             }
             HitPolicy::Collect => {
-                for &j in &matched {
-                    trace[j].selected = true;
-                }
-                match self.aggregation {
+                let result = match self.aggregation {
                     None => Value::Array(matched.iter().map(|&j| self.rule_output(&self.rules[j])).collect()),
-                    Some(agg) => self.aggregate(agg, &matched),
-                }
+                    Some(agg) => self.aggregate(agg, matched),
+                };
+                (result, matched)
             }
-        };
-        Ok(Evaluation { result, trace })
-    }
-
-    fn single(&self, trace: &mut [RuleTrace], chosen: Option<usize>) -> Value {
-        match chosen {
-            Some(j) => {
-                if let Some(t) = trace.iter_mut().find(|t| t.index == j) {
-                    t.selected = true;
-                }
-                self.rule_output(&self.rules[j])
-            }
-            None => Value::Null,
-        }
+        })
     }
 
     /// Lower is higher priority: per output with a `priority` list, the value's place in it.

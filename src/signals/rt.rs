@@ -19,7 +19,6 @@
 //! Days are 1-based as in EpiEstim: the default windows are weekly and sliding,
 //! `t_start = 2 … T − 6`, `t_end = t_start + 6` (window 7); the first possible start is day 2.
 
-use std::collections::BTreeMap;
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
 use crate::read;
@@ -29,6 +28,7 @@ use crate::signals::serial_interval::{regularized_lower_gamma, si_moments, MAX_S
 use serde::Serialize;
 use statrs::function::erf::erfc_inv;
 use statrs::function::gamma::ln_gamma;
+use std::collections::BTreeMap;
 
 /// Target posterior coefficient of variation (EpiEstim `config$cv_posterior`, default 0.3).
 pub const CV_POSTERIOR: f64 = 0.3;
@@ -286,7 +286,6 @@ pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
     }
     y.exp() * scale
 }
-
 
 /// Above this posterior shape [`gamma_quantile`] uses the Wilson–Hilferty transformation
 /// alone: its error (< 5e-13 relative) is then below that of the incomplete gamma.

@@ -366,7 +366,8 @@ test("the browser benchmark page times every shared call (quick: without the pro
   const results = JSON.parse(await page.getAttribute("body", "data-results"));
   assert.deepEqual(results.map((r) => r.name), [
     "estimateRt/365", "estimateRt/3650", "assess/example", "assessSeries/365", "ahp/15", "entropyWeights/1000x20",
-    "topsis/1000x20", "evaluateTable/200", "escalate/default", "validateRulebook/2000",
+    "topsis/1000x20", "entropyWeights/1000x20-typed", "topsis/1000x20-typed", "evaluateTable/200",
+    "evaluateTableMany/200x1000", "escalate/default", "validateRulebook/2000",
   ]);
   for (const r of results) assert.ok(r.medianMs >= 0 && Number.isFinite(r.medianMs) && r.runs >= 5, JSON.stringify(r));
   // It timed real work: the estimate it computed is the one the same call gives here.
@@ -378,10 +379,14 @@ test("the browser benchmark page times every shared call (quick: without the pro
   const sizes = await page.evaluate(() => {
     const B = window.CrisisDeskBenchCases;
     const book = B.rulebook(window.CrisisDesk.defaultRulebook(), 2000);
+    const many = window.CrisisDesk.evaluateTableMany(B.table(200).table, B.tableFacts(200, 1000)).results;
+    const typed = B.typedRows(B.decisionMatrix(1000, 20).matrix);
     return { rows: book.tables.reduce((n, t) => n + t.rules.length, 0), tooLarge: window.CrisisDesk.validateRulebook(book).diagnostics.filter((d) => d.code === "too-large").length, table: B.table(200).table.rules.length,
-             last: window.CrisisDesk.evaluateTable(B.table(200).table, B.table(200).facts).result.row };
+             last: window.CrisisDesk.evaluateTable(B.table(200).table, B.table(200).facts).result.row,
+             factSets: many.length, allOk: many.every((r) => r.ok), matched: many.filter((r) => r.result !== null).length > 500,
+             typedRows: typed.length, typedRow: typed[0] instanceof Float64Array && typed[0].length };
   });
-  assert.deepEqual(sizes, { rows: 2000, tooLarge: 0, table: 200, last: 199 });
+  assert.deepEqual(sizes, { rows: 2000, tooLarge: 0, table: 200, last: 199, factSets: 1000, allOk: true, matched: true, typedRows: 1000, typedRow: 20 });
   assert.deepEqual(log.errors, []);
   await context.close();
 });
