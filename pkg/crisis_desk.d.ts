@@ -106,6 +106,19 @@ export interface RtEstimate {
     warnings: Note[];
 }
 
+/** estimateRtColumns: RtEstimate with each field of the windows as one column. */
+export interface RtColumns {
+    tStart: Float64Array; tEnd: Float64Array;
+    mean: Float64Array; std: Float64Array; cv: Float64Array;
+    q025: Float64Array; q05: Float64Array; q25: Float64Array; median: Float64Array;
+    q75: Float64Array; q95: Float64Array; q975: Float64Array;
+    shape: Float64Array; scale: Float64Array;
+    si: Float64Array;
+    siMean: number;
+    siStd: number;
+    warnings: Note[];
+}
+
 /** Rt over one window, dated; lower/upper are the 95 % credible interval. */
 export interface RtPoint {
     startDate: string; endDate: string;
@@ -703,6 +716,14 @@ export interface Frameworks {
         export function estimateRt(input: RtRequest): RtEstimate;
 
         /**
+         * [`estimate_rt`] with the windows as columns (`Float64Array`s, one copy each): for charts,
+         * and for the package's `estimateRt`, which builds its window objects from these in JS.
+         * Setting 14 fields of thousands of objects one boundary call at a time cost several times
+         * the estimate itself (issue 8).
+         */
+        export function estimateRtColumns(input: RtRequest): RtColumns;
+
+        /**
          * Evaluates one decision table against a facts object, with the trace of which rules
          * matched on which values. Throws a `CrisisDeskError` for a bad table or facts.
          */
@@ -828,6 +849,7 @@ declare const CrisisDesk: {
   entropyWeights: typeof entropyWeights;
   escalate: typeof escalate;
   estimateRt: typeof estimateRt;
+  estimateRtColumns: typeof estimateRtColumns;
   evaluateTable: typeof evaluateTable;
   evaluateTableMany: typeof evaluateTableMany;
   exampleSituation: typeof exampleSituation;

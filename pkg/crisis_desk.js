@@ -225,6 +225,23 @@ let CrisisDeskGlue = (function(exports) {
     exports.estimateRt = estimateRt;
 
     /**
+     * [`estimate_rt`] with the windows as columns (`Float64Array`s, one copy each): for charts,
+     * and for the package's `estimateRt`, which builds its window objects from these in JS.
+     * Setting 14 fields of thousands of objects one boundary call at a time cost several times
+     * the estimate itself (issue 8).
+     * @param {RtRequest} input
+     * @returns {RtColumns}
+     */
+    function estimateRtColumns(input) {
+        const ret = wasm.estimateRtColumns(input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    exports.estimateRtColumns = estimateRtColumns;
+
+    /**
      * Evaluates one decision table against a facts object, with the trace of which rules
      * matched on which values. Throws a `CrisisDeskError` for a bad table or facts.
      * @param {DecisionTable} table
@@ -697,6 +714,10 @@ let CrisisDeskGlue = (function(exports) {
             },
             __wbg_new_cd4348290afae586: function() {
                 const ret = new Object();
+                return ret;
+            },
+            __wbg_new_from_slice_aaf85a9746711968: function(arg0, arg1) {
+                const ret = new Float64Array(getArrayF64FromWasm0(arg0, arg1));
                 return ret;
             },
             __wbg_new_with_length_a3dc62dea6e2e158: function(arg0) {
@@ -1173,6 +1194,25 @@ function makeCrisisDesk(createGlue, loadWasm, exportNames, version) {
 
   var api = { ready: ready, VERSION: version };
   for (var i = 0; i < exportNames.length; i++) api[exportNames[i]] = wrap(exportNames[i]);
+  // estimateRt answers as the module's own estimateRt does (tests/js/pkg.test.mjs checks it
+  // against the native answers, bit for bit), but builds the window objects here from estimateRtColumns: object
+  // literals in JS cost a fraction of setting each field across the boundary (issue 8).
+  var columns = api.estimateRtColumns;
+  if (columns) {
+    api.estimateRt = function (input) {
+      var c = columns(input);
+      var n = c.mean.length;
+      var windows = new Array(n);
+      for (var k = 0; k < n; k++) {
+        windows[k] = {
+          tStart: c.tStart[k], tEnd: c.tEnd[k], mean: c.mean[k], std: c.std[k], cv: c.cv[k],
+          q025: c.q025[k], q05: c.q05[k], q25: c.q25[k], median: c.median[k], q75: c.q75[k],
+          q95: c.q95[k], q975: c.q975[k], shape: c.shape[k], scale: c.scale[k],
+        };
+      }
+      return { windows: windows, si: Array.from(c.si), siMean: c.siMean, siStd: c.siStd, warnings: c.warnings };
+    };
+  }
   /** How many times a trapped instance was replaced (diagnostics). */
   api.restartCount = function () {
     return restarts;
@@ -1190,7 +1230,7 @@ async function loadWasm() {
   return response.arrayBuffer();
 }
 
-const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessManyColumns","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","evaluateTable","evaluateTableMany","exampleSituation","exampleSynergy","exportZenGraph","fuzzyEvaluate","importZenGraph","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
+const CrisisDesk = makeCrisisDesk(createGlue, loadWasm, ["ahp","ahpGroup","ahpHierarchy","allocate","assess","assessMany","assessManyColumns","assessSeries","combineWeights","debugPanic","defaultRulebook","diffRulebooks","entropyWeights","escalate","estimateRt","estimateRtColumns","evaluateTable","evaluateTableMany","exampleSituation","exampleSynergy","exportZenGraph","fuzzyEvaluate","importZenGraph","rulebookHash","simulateSeir","synergyDegree","topsis","validateRulebook","validateSituation","validateTable","version","zenDifferences"], "0.1.0");
 export default CrisisDesk;
 export const ready = CrisisDesk.ready;
 export const VERSION = CrisisDesk.VERSION;
@@ -1210,6 +1250,7 @@ export const diffRulebooks = CrisisDesk.diffRulebooks;
 export const entropyWeights = CrisisDesk.entropyWeights;
 export const escalate = CrisisDesk.escalate;
 export const estimateRt = CrisisDesk.estimateRt;
+export const estimateRtColumns = CrisisDesk.estimateRtColumns;
 export const evaluateTable = CrisisDesk.evaluateTable;
 export const evaluateTableMany = CrisisDesk.evaluateTableMany;
 export const exampleSituation = CrisisDesk.exampleSituation;

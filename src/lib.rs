@@ -12,6 +12,7 @@ pub mod escalation;
 pub mod frameworks;
 pub mod json;
 pub mod limits;
+pub mod math;
 mod read;
 pub mod signals;
 pub mod situation;

@@ -118,6 +118,19 @@ export interface RtEstimate {
   warnings: Note[];
 }
 
+/** estimateRtColumns: RtEstimate with each field of the windows as one column. */
+export interface RtColumns {
+  tStart: Float64Array; tEnd: Float64Array;
+  mean: Float64Array; std: Float64Array; cv: Float64Array;
+  q025: Float64Array; q05: Float64Array; q25: Float64Array; median: Float64Array;
+  q75: Float64Array; q95: Float64Array; q975: Float64Array;
+  shape: Float64Array; scale: Float64Array;
+  si: Float64Array;
+  siMean: number;
+  siStd: number;
+  warnings: Note[];
+}
+
 /** Rt over one window, dated; lower/upper are the 95 % credible interval. */
 export interface RtPoint {
   startDate: string; endDate: string;
@@ -661,6 +674,49 @@ pub fn estimate_rt(#[wasm_bindgen(unchecked_param_type = "RtRequest")] input: Js
     let input = from_js(input)?;
     let out = crate::signals::rt::estimate_rt(&input).map_err(input_error)?;
     to_js(&out)
+}
+
+/// [`estimate_rt`] with the windows as columns (`Float64Array`s, one copy each): for charts,
+/// and for the package's `estimateRt`, which builds its window objects from these in JS.
+/// Setting 14 fields of thousands of objects one boundary call at a time cost several times
+/// the estimate itself (issue 8).
+#[wasm_bindgen(js_name = estimateRtColumns, unchecked_return_type = "RtColumns")]
+pub fn estimate_rt_columns(
+    #[wasm_bindgen(unchecked_param_type = "RtRequest")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = from_js(input)?;
+    let out = crate::signals::rt::estimate_rt(&input).map_err(input_error)?;
+    let w = &out.windows;
+    type Field = fn(&crate::signals::rt::RtWindow) -> f64;
+    let columns: [(&str, Field); 14] = [
+        ("tStart", |w| w.t_start as f64),
+        ("tEnd", |w| w.t_end as f64),
+        ("mean", |w| w.mean),
+        ("std", |w| w.std),
+        ("cv", |w| w.cv),
+        ("q025", |w| w.q025),
+        ("q05", |w| w.q05),
+        ("q25", |w| w.q25),
+        ("median", |w| w.median),
+        ("q75", |w| w.q75),
+        ("q95", |w| w.q95),
+        ("q975", |w| w.q975),
+        ("shape", |w| w.shape),
+        ("scale", |w| w.scale),
+    ];
+    let object = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &JsValue::from_str(key), value).map(|_| ());
+    let mut column = Vec::with_capacity(w.len());
+    for (key, field) in columns {
+        column.clear();
+        column.extend(w.iter().map(field));
+        set(key, &js_sys::Float64Array::from(&column[..]))?;
+    }
+    set("si", &js_sys::Float64Array::from(&out.si[..]))?;
+    set("siMean", &JsValue::from_f64(out.si_mean))?;
+    set("siStd", &JsValue::from_f64(out.si_std))?;
+    set("warnings", &to_js(&out.warnings)?)?;
+    Ok(object.into())
 }
 
 /// An SEIR scenario and its no-action baseline, integrated by RK4: "what if we act on day

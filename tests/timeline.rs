@@ -1,6 +1,8 @@
 //! Level timelines (`assess_series`) and many regions (`assess_many`): the last day is
 //! `assess`, each day is `assess` on the series cut after it (no look-ahead), transitions
 //! follow the levels, and the fast paths equal the straightforward ones bit for bit.
+// Test inputs and independent checks may use std's maths; clippy.toml's rule is for the core.
+#![allow(clippy::disallowed_methods)]
 
 use crisis_desk::signals::projection::{project, ProjectionInput};
 use crisis_desk::signals::rt_summary::{rt_latest, rt_latest_each_day, rt_summary, rt_summary_of, SiCache};

@@ -41,6 +41,7 @@
 use super::{fail, finite, number_in, plural, read_vec, setting, Note};
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
+use crate::math::{exp, ln};
 use crate::read;
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
@@ -263,7 +264,7 @@ pub fn principal_eigenvector(a: &DMatrix<f64>) -> Eigen {
         return Eigen { weights: Vec::new(), lambda_max: 0.0, iterations: 0, converged: true };
     }
     let mut w =
-        DVector::from_iterator(n, a.row_iter().map(|row| (row.iter().map(|x| x.ln()).sum::<f64>() / n as f64).exp()));
+        DVector::from_iterator(n, a.row_iter().map(|row| exp(row.iter().map(|x| ln(*x)).sum::<f64>() / n as f64)));
     w /= w.sum();
     let mut iterations = 0;
     let mut converged = false;
@@ -296,11 +297,11 @@ pub fn consistency(lambda_max: f64, n: usize, table: RandomIndex) -> (f64, f64, 
 
 /// The value of `{1/9, …, 1/2, 1, 2, …, 9}` nearest to `x > 0` on a log scale, with its label.
 pub fn nearest_scale_value(x: f64) -> (f64, String) {
-    let target = x.ln();
+    let target = ln(x);
     let mut best = (1.0, "1".to_owned(), target.abs());
     for k in 2..=9u32 {
         for (value, label) in [(k as f64, k.to_string()), (1.0 / k as f64, format!("1/{k}"))] {
-            let d = (value.ln() - target).abs();
+            let d = (ln(value) - target).abs();
             if d < best.2 - 1e-12 {
                 best = (value, label, d);
             }
@@ -362,15 +363,15 @@ fn suggest(a: &DMatrix<f64>, w: &[f64], options: &AhpOptions) -> Vec<Suggestion>
         }
     }
     // Worst first; a stable sort keeps (row, col) order among equals.
-    pairs.sort_by_key(|&(_, _, r)| std::cmp::Reverse(super::tie_key(r.ln().abs())));
+    pairs.sort_by_key(|&(_, _, r)| std::cmp::Reverse(super::tie_key(ln(r).abs())));
     let mut out = Vec::new();
     for (i, j, ratio) in pairs {
-        if out.len() >= options.max_suggestions || ratio.ln().abs() <= 1e-9 {
+        if out.len() >= options.max_suggestions || ln(ratio).abs() <= 1e-9 {
             break;
         }
         let consistent_value = w[i] / w[j];
         let (suggested, label) = nearest_scale_value(consistent_value);
-        if (suggested / a[(i, j)]).ln().abs() <= 1e-9 {
+        if ln(suggested / a[(i, j)]).abs() <= 1e-9 {
             continue;
         }
         let mut changed = a.clone();
@@ -818,7 +819,7 @@ pub struct AhpGroup {
 /// positive matrices; reciprocal when each is.
 pub fn geometric_mean_matrix(matrices: &[DMatrix<f64>], weights: &[f64]) -> DMatrix<f64> {
     let n = matrices.first().map_or(0, |m| m.nrows());
-    DMatrix::from_fn(n, n, |i, j| matrices.iter().zip(weights).map(|(m, w)| w * m[(i, j)].ln()).sum::<f64>().exp())
+    DMatrix::from_fn(n, n, |i, j| exp(matrices.iter().zip(weights).map(|(m, w)| w * ln(m[(i, j)])).sum::<f64>()))
 }
 
 /// Group judgement from plain matrices; `expert_weights` default to equal.

@@ -36,6 +36,7 @@ use super::{
 use super::{CriterionType, Note};
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
+use crate::math::ln;
 use crate::read;
 use serde::Serialize;
 
@@ -155,7 +156,7 @@ fn shannon_with_sum(values: impl Iterator<Item = f64>, sum: f64) -> f64 {
         .map(|v| {
             let q = v / sum;
             if q > 0.0 {
-                -q * q.ln()
+                -q * ln(q)
             } else {
                 0.0
             }
@@ -197,7 +198,7 @@ fn compute(
 ) -> Result<EntropyWeights, InputError> {
     let m = matrix.rows();
     let n = types.len();
-    let ln_m = (m as f64).ln();
+    let ln_m = ln(m as f64);
     let mut entropy = vec![1.0; n];
     let mut constant = Vec::new();
     for j in 0..n {

@@ -31,6 +31,7 @@
 use super::{fail, finite, number_in, plural, read_vec, setting, Note};
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
+use crate::math::{exp, ln};
 use crate::read;
 use serde::Serialize;
 
@@ -290,7 +291,7 @@ pub fn subsystem_order_degree(u: &[f64], aggregation: Aggregation, weights: &[f6
             if u.iter().any(|&x| x <= 0.0) {
                 0.0
             } else {
-                (u.iter().map(|x| x.ln()).sum::<f64>() / u.len() as f64).exp().min(1.0)
+                exp(u.iter().map(|x| ln(*x)).sum::<f64>() / u.len() as f64).min(1.0)
             }
         }
         Aggregation::Weighted => u.iter().zip(weights).map(|(x, w)| x * w).sum::<f64>().clamp(0.0, 1.0),
@@ -311,7 +312,7 @@ pub fn synergy_degree(base: &[f64], current: &[f64]) -> (f64, i8) {
         return (0.0, theta);
     }
     let k = delta.len() as f64;
-    let magnitude = (delta.iter().map(|d| d.abs().ln()).sum::<f64>() / k).exp();
+    let magnitude = exp(delta.iter().map(|d| ln(d.abs())).sum::<f64>() / k);
     (finite(theta as f64 * magnitude.min(1.0)), theta)
 }
 
@@ -333,7 +334,7 @@ pub fn coupling(u: &[f64], alpha: &[f64]) -> Coupling {
     let c = if u.is_empty() || mean <= 0.0 || u.iter().any(|&x| x <= 0.0) {
         0.0
     } else {
-        ((u.iter().map(|x| x.ln()).sum::<f64>() / k).exp() / mean).clamp(0.0, 1.0)
+        (exp(u.iter().map(|x| ln(*x)).sum::<f64>() / k) / mean).clamp(0.0, 1.0)
     };
     let t = u.iter().zip(alpha).map(|(x, a)| x * a).sum::<f64>().clamp(0.0, 1.0);
     Coupling { c: finite(c), t: finite(t), d: finite((c * t).sqrt()) }

@@ -167,7 +167,7 @@ fn compute(
             TopsisNormalization::Vector => {
                 // √Σx² scaled by the largest |x| so that squares cannot overflow.
                 let big = col.iter().fold(0.0f64, |a, x| if x.abs() > a { x.abs() } else { a });
-                let norm = big * col.iter().map(|x| (x / big).powi(2)).sum::<f64>().sqrt();
+                let norm = big * col.iter().map(|x| (x / big) * (x / big)).sum::<f64>().sqrt();
                 for (o, x) in out.iter_mut().zip(col) {
                     *o = w[j] * if big > 0.0 { x / norm } else { 0.0 };
                 }
@@ -205,7 +205,9 @@ fn compute(
         return fail(p);
     }
     // Row i's distance to `target`, summed over the columns in order.
-    let dist = |i: usize, target: &[f64]| (0..n).map(|j| (v[j * m + i] - target[j]).powi(2)).sum::<f64>().sqrt();
+    let dist = |i: usize, target: &[f64]| {
+        (0..n).map(|j| (v[j * m + i] - target[j]) * (v[j * m + i] - target[j])).sum::<f64>().sqrt()
+    };
     let d_plus: Vec<f64> = (0..m).map(|i| finite(dist(i, &ideal))).collect();
     let d_minus: Vec<f64> = (0..m).map(|i| finite(dist(i, &anti))).collect();
     let closeness: Vec<f64> = d_plus

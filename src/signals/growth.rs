@@ -11,11 +11,11 @@
 //! Missing days (`None`) are not invented: the regression uses the reported days only, at
 //! their true day indices, and needs at least [`MIN_REPORTED_DAYS`] of them.
 
+use crate::math::{ln, student_t_quantile};
 use crate::signals::incidence::Note;
 use crate::situation::DailyCount;
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
-use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Fewest reported days a window needs for a fit (n − 2 = 3 degrees of freedom).
 pub const MIN_REPORTED_DAYS: usize = 5;
@@ -151,7 +151,7 @@ pub fn log_linear_fit(day: &[f64], count: &[f64]) -> Option<GrowthFit> {
         return None;
     }
     let x = DMatrix::from_fn(n, 2, |i, j| if j == 0 { 1.0 } else { day[i] });
-    let y = DVector::from_iterator(n, count[..n].iter().map(|c| (c + LOG_OFFSET).ln()));
+    let y = DVector::from_iterator(n, count[..n].iter().map(|c| ln(c + LOG_OFFSET)));
     if y.iter().all(|v| *v == y[0]) {
         // Constant counts: the slope is exactly 0 (QR would leave rounding noise of ~1e-17,
         // which reads as a doubling time of ~1e16 days).
@@ -175,7 +175,7 @@ pub fn log_linear_fit(day: &[f64], count: &[f64]) -> Option<GrowthFit> {
     // Var(β) = σ² (XᵀX)⁻¹ = σ² R⁻¹ R⁻ᵀ.
     let cov = &r_inv * r_inv.transpose() * sigma2;
     let (intercept, rate, se) = (beta[0], beta[1], cov[(1, 1)].max(0.0).sqrt());
-    let t = StudentsT::new(0.0, 1.0, df as f64).ok()?.inverse_cdf(0.5 + CONFIDENCE / 2.0);
+    let t = student_t_quantile(0.5 + CONFIDENCE / 2.0, u32::try_from(df).ok()?);
     let (rate_lower, rate_upper) = (rate - t * se, rate + t * se);
     if ![intercept, rate, se, rate_lower, rate_upper].iter().all(|v| v.is_finite()) {
         return None;
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn exact_exponential_has_an_exact_rate() {
         // count + 0.5 = 10 · 2^(t/3): doubling every 3 days, no residual.
-        let c: Vec<f64> = (0..7).map(|t| 10.0 * 2f64.powf(t as f64 / 3.0) - 0.5).collect();
+        let c: Vec<f64> = (0..7).map(|t| 10.0 * crate::math::pow(2.0, t as f64 / 3.0) - 0.5).collect();
         let w = growth_window(&days(&c), 7);
         let f = w.fit.unwrap();
         assert!((f.rate - std::f64::consts::LN_2 / 3.0).abs() < 1e-12);

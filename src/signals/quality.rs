@@ -26,6 +26,7 @@
 //! Spikes and zero runs are looked for in the daily flows (cases, deaths, admissions, tests),
 //! not in the bed censuses `bedsOccupied` and `icuOccupied`, which are stocks.
 
+use crate::math::exp;
 use crate::signals::incidence::Note;
 use crate::situation::{Column, DailyCount, Series};
 use serde::Serialize;
@@ -173,7 +174,7 @@ pub fn column_flags(c: Column, values: &[DailyCount], settings: &QualitySettings
         expected: lambda,
         message: format!(
             "{len} days of 0 right after about {lambda:.1} a day; at that level a day with no case has probability {:.1e}: perhaps no report (weekend, holiday) entered as 0; enter null for a day without a report",
-            (-lambda).exp()
+            exp(-lambda)
         ),
     }));
     flags.sort_by_key(|f| f.day_index);
@@ -227,7 +228,7 @@ pub fn zero_runs(values: &[DailyCount], s: &QualitySettings) -> Vec<(usize, usiz
         let before: Vec<f64> =
             values[start.saturating_sub(s.zero_run_level_days)..start].iter().filter_map(|v| *v).collect();
         let lambda = before.iter().sum::<f64>() / before.len() as f64;
-        if (-lambda).exp() < s.zero_probability {
+        if exp(-lambda) < s.zero_probability {
             out.push((start, len, lambda));
         }
     }

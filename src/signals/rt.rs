@@ -21,13 +21,12 @@
 
 use crate::error::{Code, InputError, Path, Problems};
 use crate::json::Json;
+use crate::math::{exp, ln, normal_quantile, IncompleteGamma};
 use crate::read;
 use crate::signals::incidence::Note;
 pub use crate::signals::serial_interval::discr_si;
-use crate::signals::serial_interval::{regularized_lower_gamma, si_moments, MAX_SI_SHAPE};
+use crate::signals::serial_interval::{si_moments, MAX_SI_SHAPE};
 use serde::Serialize;
-use statrs::function::erf::erfc_inv;
-use statrs::function::gamma::ln_gamma;
 use std::collections::BTreeMap;
 
 /// Target posterior coefficient of variation (EpiEstim `config$cv_posterior`, default 0.3).
@@ -54,7 +53,8 @@ impl Default for Prior {
 impl Prior {
     /// `a = (mean / sd)²`.
     pub fn shape(&self) -> f64 {
-        (self.mean / self.sd).powi(2)
+        let r = self.mean / self.sd;
+        r * r
     }
 
     /// `b = sd² / mean`.
@@ -179,15 +179,17 @@ pub fn cori(local: &[f64], imported: &[f64], si: &[f64], windows: &[(usize, usiz
     // and the shape is the prior's plus a sum of whole counts: windows share shapes, so each
     // shape's seven unit quantiles are computed once (bit for bit what a direct call gives).
     let mut unit_quantiles: BTreeMap<u64, [f64; 7]> = BTreeMap::new();
+    let z = POSTERIOR_PROBABILITIES.map(normal_quantile);
     windows
         .iter()
         .filter(|&&(s, e)| s >= 2 && s <= e && e <= days && e as f64 > mean_si)
         .map(|&(s, e)| {
             let shape = a_prior + local[s - 1..e].iter().sum::<f64>();
             let scale = 1.0 / (1.0 / b_prior + lambda[s - 1..e].iter().sum::<f64>());
-            let unit = *unit_quantiles
-                .entry(shape.to_bits())
-                .or_insert_with(|| POSTERIOR_PROBABILITIES.map(|p| gamma_quantile(p, shape, 1.0)));
+            let unit = *unit_quantiles.entry(shape.to_bits()).or_insert_with(|| {
+                let g = IncompleteGamma::new(shape);
+                std::array::from_fn(|k| unit_gamma_quantile(&g, POSTERIOR_PROBABILITIES[k], z[k]))
+            });
             let [q025, q05, q25, median, q75, q95, q975] = unit.map(|q| q * scale);
             RtWindow {
                 t_start: s,
@@ -215,13 +217,8 @@ const POSTERIOR_PROBABILITIES: [f64; 7] = [0.025, 0.05, 0.25, 0.5, 0.75, 0.95, 0
 /// The `p`-quantile of a gamma distribution with `shape > 0` and `scale > 0` (R's
 /// `qgamma(p, shape, scale = scale)`); 0 for `p ≤ 0`, +∞ for `p ≥ 1`.
 ///
-/// Solves `P(shape, x) = p` for `ln x` by Halley's method kept inside a bisection bracket,
-/// with statrs's regularised incomplete gamma as `P` (see
-/// [`serial_interval::gamma_cdf`](crate::signals::serial_interval::gamma_cdf)). statrs's own
-/// `Gamma::inverse_cdf` (0.18) stops after 8 bisection and 4 Newton steps and returns NaN or
-/// inexact values for shapes below 1 or above about 1e5, so it is not used. Above a shape of
-/// [`WILSON_HILFERTY_SHAPE`] the Wilson–Hilferty value is returned directly. Agrees with
-/// SciPy's `gamma.ppf` to about 1e-12 relative (`tests/fixtures/rt-epiestim.json`).
+/// See [`unit_gamma_quantile`] for the method. Agrees with SciPy's `gamma.ppf` to about
+/// 1e-13 relative (`tests/fixtures/rt-epiestim.json`).
 pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
     if p.is_nan() || p <= 0.0 {
         return 0.0;
@@ -229,38 +226,61 @@ pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
     if p >= 1.0 {
         return f64::INFINITY;
     }
-    let cdf = |y: f64| regularized_lower_gamma(shape, y.exp());
-    let ln_gamma_shape = ln_gamma(shape);
-    // d P(shape, e^y) / dy = x f(x) at x = e^y.
-    let slope = |y: f64| (shape * y - y.exp() - ln_gamma_shape).exp();
+    unit_gamma_quantile(&IncompleteGamma::new(shape), p, normal_quantile(p)) * scale
+}
+
+/// The `p`-quantile of the unit-scale gamma of `g`'s shape, `0 < p < 1`, with `z = Φ⁻¹(p)`
+/// given (Rt asks for the same seven probabilities for every shape).
+///
+/// Solves `P(shape, x) = p` for `y = ln x` by Halley's method kept inside a bisection
+/// bracket. The start for `shape ≥ 1` is DiDonato & Morris's expansion (ACM TOMS
+/// 1986;12(4):377–393, eq. 32: Cornish–Fisher around the normal quantile), whose relative
+/// error falls like `shape^(-5/2)`; Halley's step cubes the error, so once a step is below
+/// [`FINAL_STEP`] the next would be below the rounding of `P` and the search stops without
+/// confirming it (one or two evaluations of `P` per quantile for the shapes Rt meets). Above
+/// [`EXPANSION_SHAPE`] the expansion alone is as good as `P` itself allows.
+pub fn unit_gamma_quantile(g: &IncompleteGamma, p: f64, z: f64) -> f64 {
+    search_gamma_quantile(g, p, z, FINAL_STEP).0
+}
+
+/// [`unit_gamma_quantile`] with the last-step threshold given (0: search to convergence),
+/// and the number of evaluations of `P` it took.
+fn search_gamma_quantile(g: &IncompleteGamma, p: f64, z: f64, final_step: f64) -> (f64, usize) {
+    let shape = g.shape();
+    let mut evaluations = 0;
     // ln of the smallest positive and of the largest finite double.
     let (mut lo, mut hi) = (-744.4, 709.7);
-    if cdf(lo) >= p {
-        return 0.0;
-    }
     let mut y = if shape >= 1.0 {
-        // Wilson & Hilferty (1931), with the exact normal quantile. Its relative error falls
-        // like shape^(-3/2): 2e-8 at shape 1e4, 5e-13 at 1e7, 2e-14 at 1e8 (measured against
-        // SciPy's gamma.ppf). Past WILSON_HILFERTY_SHAPE it is as good as P itself allows,
-        // so it is returned as is; below, Newton needs one or two evaluations of P (each
-        // costs O(√shape) terms in statrs's series or continued fraction).
-        let z = -std::f64::consts::SQRT_2 * erfc_inv(2.0 * p);
-        let t = 1.0 - 1.0 / (9.0 * shape) + z / (3.0 * shape.sqrt());
-        let x = shape * t.powi(3);
-        if shape > WILSON_HILFERTY_SHAPE {
-            return x * scale;
+        let s = shape.sqrt();
+        let (z2, z3) = (z * z, z * z * z);
+        let x = shape + z * s + (z2 - 1.0) / 3.0 + (z3 - 7.0 * z) / (36.0 * s)
+            - (3.0 * z2 * z2 + 7.0 * z2 - 16.0) / (810.0 * shape)
+            + (9.0 * z3 * z2 + 256.0 * z3 - 433.0 * z) / (38880.0 * shape * s);
+        if shape > EXPANSION_SHAPE {
+            return (x, 0);
         }
-        x.max(1e-300).ln()
+        if x > 0.0 {
+            ln(x)
+        } else {
+            // Wilson & Hilferty (1931), positive for every z.
+            let t = 1.0 - 1.0 / (9.0 * shape) + z / (3.0 * s);
+            ln(shape * (t * t * t).max(1e-300))
+        }
     } else {
+        if g.p_and_kernel(exp(lo), lo).0 >= p {
+            return (0.0, 1);
+        }
         // P(a, x) ≈ xᵃ / Γ(a + 1) for small x.
-        (p.ln() + ln_gamma(shape + 1.0)) / shape
+        (ln(p) + g.ln_gamma_shape() + ln(shape)) / shape
     };
     y = y.clamp(lo, hi);
-    // P itself is good to about √shape · 1e-16 in ln x (ln Γ(shape) cancels), so asking for
-    // more only bisects through rounding noise.
-    let step_tolerance = 1e-15 * shape.sqrt().max(1.0);
+    // The last step when shape · step³ ≤ final_step³ (see FINAL_STEP).
+    let final_cube = final_step * final_step * final_step / shape.max(1.0);
     for _ in 0..400 {
-        let f = cdf(y) - p;
+        let x = exp(y);
+        let (cdf, slope) = g.p_and_kernel(x, y);
+        evaluations += 1;
+        let f = cdf - p;
         if f == 0.0 {
             break;
         }
@@ -269,27 +289,41 @@ pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
         } else {
             hi = y;
         }
-        // Halley's step: with f' = x·density and f'' = f'·(shape − x), the error after a step
-        // is about the cube of the one before (Newton: the square), so fewer evaluations of P
-        // reach the tolerance.
-        let newton = f / slope(y);
-        let halley = newton / (1.0 - 0.5 * newton * (shape - y.exp()));
-        let mut next = y - if halley.is_finite() && halley.abs() <= 2.0 * newton.abs() { halley } else { newton };
+        // Halley's step: with f' = x·density (the kernel) and f'' = f'·(shape − x), the error
+        // after a step is about the cube of the one before (Newton: the square).
+        let newton = f / slope;
+        let halley = newton / (1.0 - 0.5 * newton * (shape - x));
+        let halley_ok = halley.is_finite() && halley.abs() <= 2.0 * newton.abs();
+        let mut next = y - if halley_ok { halley } else { newton };
+        if next == y {
+            // The step is below the resolution of y: converged.
+            break;
+        }
         if !(next > lo && next < hi) {
             next = 0.5 * (lo + hi);
+            if !(next > lo && next < hi) {
+                // lo and hi are adjacent doubles.
+                break;
+            }
         }
         let step = (next - y).abs();
         y = next;
-        if step <= step_tolerance || hi - lo <= 4.0 * f64::EPSILON * y.abs().max(1.0) {
+        if step <= 2.0 * f64::EPSILON * y.abs() || (halley_ok && step * step * step <= final_cube) {
             break;
         }
     }
-    y.exp() * scale
+    (exp(y), evaluations)
 }
 
-/// Above this posterior shape [`gamma_quantile`] uses the Wilson–Hilferty transformation
-/// alone: its error (< 5e-13 relative) is then below that of the incomplete gamma.
-pub const WILSON_HILFERTY_SHAPE: f64 = 1e7;
+/// A Halley step in `ln x` below `FINAL_STEP / ∛shape` is the last: the step after it would
+/// be about `shape · step³ ≤ 1e-17`, below the rounding of `P` (measured: the quantile then
+/// agrees with one searched to convergence to 5e-15 relative, where both give `P` within a
+/// few ulps of `p`, with 1.03 evaluations of `P` per quantile; test `final_step_is_final`).
+pub const FINAL_STEP: f64 = 2e-6;
+
+/// Above this shape [`unit_gamma_quantile`] returns DiDonato & Morris's expansion directly:
+/// its relative error (`~ shape^(-5/2)`, < 1e-15 here) is below the rounding of `P`.
+pub const EXPANSION_SHAPE: f64 = 1e6;
 
 /// Estimates Rt from a camelCase JSON request, returning every problem in it otherwise.
 ///
@@ -385,7 +419,7 @@ impl RtInput {
         // EpiEstim: min_nb_cases_per_time_period <- ceiling(1 / cv_posterior^2 - a_prior),
         // compared with the total (local + imported) incidence of the first window.
         if let Some(&(s, e)) = self.windows.first() {
-            let needed = (1.0 / CV_POSTERIOR.powi(2) - self.prior.shape()).ceil();
+            let needed = (1.0 / (CV_POSTERIOR * CV_POSTERIOR) - self.prior.shape()).ceil();
             let cases: f64 = (s - 1..e).map(|t| self.local[t] + self.imported[t]).sum();
             if cases < needed {
                 warnings.push(Note {
@@ -575,7 +609,7 @@ pub(crate) fn read_si(v: &Json, at: &Path, p: &mut Problems) -> Option<SerialInt
                 ok
             });
             let (mean, sd) = (mean?, sd?);
-            if ((mean - 1.0) / sd).powi(2) > MAX_SI_SHAPE {
+            if ((mean - 1.0) / sd) * ((mean - 1.0) / sd) > MAX_SI_SHAPE {
                 p.push(
                     Code::OutOfRange,
                     &at.key("sd"),
@@ -752,6 +786,32 @@ fn read_days(v: &Json, at: &Path, days: Option<usize>, p: &mut Problems) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::signals::serial_interval::regularized_lower_gamma;
+
+    #[test]
+    fn final_step_is_final() {
+        // Stopping after a small Halley step gives the quantile a search to convergence gives,
+        // for every posterior shape Rt meets with the default prior (1 + whole counts) and
+        // other priors' fractional shapes, at EpiEstim's seven probabilities.
+        let z = POSTERIOR_PROBABILITIES.map(normal_quantile);
+        let (mut worst, mut evaluations, mut quantiles) = (0.0f64, 0, 0);
+        let shapes = (1..3000).map(|n| n as f64).chain((0..400).map(|k| 1.0 + 0.37 * k as f64 + 0.0625));
+        for shape in shapes.chain([5e3, 2e4, 1e5, 9e5]) {
+            let g = IncompleteGamma::new(shape);
+            for (k, &p) in POSTERIOR_PROBABILITIES.iter().enumerate() {
+                let (fast, n) = search_gamma_quantile(&g, p, z[k], FINAL_STEP);
+                let (full, _) = search_gamma_quantile(&g, p, z[k], 0.0);
+                worst = worst.max((fast - full).abs() / full);
+                evaluations += n;
+                quantiles += 1;
+            }
+        }
+        eprintln!("worst {worst:e}, {:.2} evaluations of P per quantile", evaluations as f64 / quantiles as f64);
+        // Both lie where P is within a few ulps of p; which of the neighbouring doubles each
+        // lands on is rounding (measured worst 5.3e-15).
+        assert!(worst <= 1e-14, "worst relative difference {worst:e}");
+        assert!(evaluations as f64 <= 1.1 * quantiles as f64, "{evaluations} evaluations for {quantiles} quantiles");
+    }
 
     #[test]
     fn quantile_inverts_the_cdf() {

@@ -8,7 +8,7 @@
 //! probability through `primarycensored` and test that it matches the closed form to 1e-10
 //! (`tests/testthat/test-discr_si.R`, `helper-discr_si.R`).
 
-use statrs::function::gamma::{checked_gamma_lr, ln_gamma};
+use crate::math::IncompleteGamma;
 
 /// Largest shape `((mean − 1) / sd)²` accepted for the shifted gamma: beyond it the serial
 /// interval is all but a point mass and the incomplete gamma gets slow and inexact.
@@ -34,21 +34,29 @@ pub fn discr_si(k_max: usize, mean: f64, sd: f64) -> Option<Vec<f64>> {
     if !(mean.is_finite() && sd.is_finite() && mean > 1.0 && sd > 0.0) {
         return None;
     }
-    let a = ((mean - 1.0) / sd).powi(2);
+    let a = (mean - 1.0) / sd;
+    let a = a * a;
     let b = sd * sd / (mean - 1.0);
     if !(a > 0.0 && a <= MAX_SI_SHAPE && b > 0.0 && b.is_finite()) {
         return None;
     }
-    let f = |x: f64| gamma_cdf(x, a, b);
-    let g = |x: f64| gamma_cdf(x, a + 1.0, b);
-    let w = (0..=k_max)
-        .map(|k| {
-            let k = k as f64;
-            let res = k * f(k) + (k - 2.0) * f(k - 2.0) - 2.0 * (k - 1.0) * f(k - 1.0)
-                + a * b * (2.0 * g(k - 1.0) - g(k - 2.0) - g(k));
-            res.max(0.0)
-        })
-        .collect();
+    let (f, g) = (IncompleteGamma::new(a), IncompleteGamma::new(a + 1.0));
+    // F and G at k, k − 1 and k − 2, each evaluated once (both are 0 for k ≤ 0).
+    let (mut f1, mut g1, mut f2, mut g2) = (0.0, 0.0, 0.0, 0.0);
+    let mut w = Vec::with_capacity(k_max + 1);
+    for k in 0..=k_max {
+        if f2 == 1.0 && g2 == 1.0 {
+            // F and G are exactly 1 from k − 2 on, so every later w_k is exactly 0 in floating
+            // point (k + (k−2) − 2(k−1) = 0 and 2 − 1 − 1 = 0): the tail needs no evaluation.
+            w.resize(k_max + 1, 0.0);
+            break;
+        }
+        let k = k as f64;
+        let (f0, g0) = (f.p(k / b), g.p(k / b));
+        let res = k * f0 + (k - 2.0) * f2 - 2.0 * (k - 1.0) * f1 + a * b * (2.0 * g1 - g2 - g0);
+        w.push(res.max(0.0));
+        (f2, g2, f1, g1) = (f1, g1, f0, g0);
+    }
     Some(w)
 }
 
@@ -57,7 +65,7 @@ pub fn discr_si(k_max: usize, mean: f64, sd: f64) -> Option<Vec<f64>> {
 /// The variance is floored at 0 so rounding never yields NaN.
 pub fn si_moments(w: &[f64]) -> (f64, f64) {
     let mean: f64 = w.iter().enumerate().map(|(k, p)| k as f64 * p).sum();
-    let second: f64 = w.iter().enumerate().map(|(k, p)| (k as f64).powi(2) * p).sum();
+    let second: f64 = w.iter().enumerate().map(|(k, p)| k as f64 * k as f64 * p).sum();
     (mean, (second - mean * mean).max(0.0).sqrt())
 }
 
@@ -67,24 +75,10 @@ pub fn gamma_cdf(x: f64, shape: f64, scale: f64) -> f64 {
     regularized_lower_gamma(shape, x / scale)
 }
 
-/// The regularised lower incomplete gamma function `P(a, x) = γ(a, x) / Γ(a)`, `a > 0`.
-///
-/// statrs's `gamma_lr` (the Cephes `igam` algorithm) is used for `x ≥ 1e-12`. Below that it
-/// returns exactly 0 for `x < 1.1e-15`, which is wrong when `a < 1` (the lower quantiles of a
-/// gamma with a small shape lie there), so the leading terms of the series
-/// `P(a, x) = xᵃ e⁻ˣ / Γ(a + 1) · (1 + x/(a + 1) + …)` are used instead (relative error < x²).
+/// The regularised lower incomplete gamma function `P(a, x) = γ(a, x) / Γ(a)`, `a > 0`
+/// (see [`IncompleteGamma`]; 0 for `x ≤ 0` or NaN, 1 at +∞).
 pub(crate) fn regularized_lower_gamma(a: f64, x: f64) -> f64 {
-    if x.is_nan() || x <= 0.0 {
-        return 0.0;
-    }
-    if x == f64::INFINITY {
-        return 1.0;
-    }
-    if x < 1e-12 {
-        return (a * x.ln() - x - ln_gamma(a + 1.0)).exp() * (1.0 + x / (a + 1.0));
-    }
-    // Cannot fail: a > 0 and x in (0, ∞) are checked by every caller and above.
-    checked_gamma_lr(a, x).unwrap_or(0.0)
+    IncompleteGamma::new(a).p(x)
 }
 
 #[cfg(test)]

@@ -78,3 +78,44 @@ test("the .d.ts declares every export with exact input and output types", () => 
   const code = dts.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, ""); // types, not comments
   assert.doesNotMatch(code, /(:|<|\||,)\s*any\b(?!")|\bany\[\]/, "no `any` in the public types");
 });
+
+test("estimateRt through the package is bit for bit the native answer (window objects built in JS)", async () => {
+  const CD = (await import(new URL("../../pkg/crisis_desk.js", import.meta.url).href)).default;
+  await CD.ready;
+  const calls = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "determinism", "calls.json"), "utf8")).calls;
+  const expected = new Map(
+    readFileSync(join(ROOT, "tests", "fixtures", "determinism", "expected.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .map((l) => [l.name, l.output])
+  );
+  const rtCalls = calls.filter((c) => c.function === "estimateRt");
+  assert.ok(rtCalls.length >= 2, "calls.json has estimateRt cases");
+  // Same keys (expected.jsonl is canonical: sorted keys) and the same doubles (Object.is: -0
+  // and NaN would show).
+  const same = (got, want, at) => {
+    if (Array.isArray(want)) {
+      assert.ok(Array.isArray(got), at + " is an array");
+      assert.equal(got.length, want.length, at + ".length");
+      want.forEach((w, i) => same(got[i], w, `${at}[${i}]`));
+    } else if (want !== null && typeof want === "object") {
+      assert.deepEqual(Object.keys(got).sort(), Object.keys(want), at + " keys");
+      for (const k of Object.keys(want)) same(got[k], want[k], `${at}.${k}`);
+    } else {
+      assert.ok(Object.is(got, want), `${at}: ${got} vs ${want}`);
+    }
+  };
+  for (const c of rtCalls) {
+    const got = CD.estimateRt(...c.args);
+    same(got, expected.get(c.name), c.name);
+    // The order the Rust structs declare (serde's, as the module's own estimateRt returns).
+    assert.deepEqual(Object.keys(got), ["windows", "si", "siMean", "siStd", "warnings"]);
+    assert.deepEqual(Object.keys(got.windows[0]), ["tStart", "tEnd", "mean", "std", "cv", "q025", "q05", "q25", "median", "q75", "q95", "q975", "shape", "scale"]);
+    const cols = CD.estimateRtColumns(...c.args);
+    assert.ok(cols.median instanceof Float64Array && cols.si instanceof Float64Array, "columns are Float64Arrays");
+    assert.deepEqual(Array.from(cols.median), expected.get(c.name).windows.map((w) => w.median));
+  }
+  // Errors still carry code and path.
+  assert.throws(() => CD.estimateRt({ incidence: [1, 2, "x"], si: { mean: 4.7, sd: 2.9 } }), (e) => e.path === "incidence[2]" && !!e.code);
+});
