@@ -17,12 +17,12 @@
 // still refused, so the pages are tested under the CSP they ship with. axe runs with preload off:
 // preloading only fetches the stylesheets for the experimental css-orientation-lock rule (not among
 // the WCAG tags run here), and that fetch is exactly what the page's CSP refuses (connect-src).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { ROOT, FILE_URL, SHOTS, launch, serve } from "./harness.mjs";
+import { ROOT, FILE_URL, SHOTS, suite } from "./harness.mjs";
 import { ready, showEverything, showInputErrors, openAllDetails } from "./views.mjs";
 
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
@@ -38,19 +38,11 @@ const LANGS = [["zh", "zh-CN"], ["en", "en-GB"]];
 const PROBE = "window.__inlineRan = true;";
 const PROBE_HASH = "sha256-" + createHash("sha256").update(PROBE).digest("base64");
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = suite();
 
 /** A context with axe-core injected before any page script (see the top of this file), recording page errors and CSP violations. */
 async function openWithAxe(url, { locale = "zh-CN", viewport = { width: 1200, height: 900 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+  const context = await env.browser.newContext({ locale, viewport });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await context.addInitScript({ path: AXE });
   await context.addInitScript(() => {
@@ -97,8 +89,7 @@ async function assertNoViolations(page, view) {
 
 for (const [lang, locale] of LANGS) {
   test(`axe: the main page with every panel rendered, no violations (${lang}, file://${lang === "zh" ? " and http" : ""})`, async () => {
-    const urls = [["file", FILE_URL]];
-    if (lang === "zh") urls.push(["http", server.url]);
+    const urls = env.origins().filter(([origin]) => origin === "file" || lang === "zh");
     for (const [origin, url] of urls) {
       const { page, context, errors } = await openWithAxe(url, { locale });
       await showEverything(page);

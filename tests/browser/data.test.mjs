@@ -1,38 +1,20 @@
 // Data in and nothing lost (issue 7), in headless Chromium from file:// and from the local server:
 // CSV import (GBK, malformed, 100 000 rows, pasted, hostile), the workspace file round trip and
 // the share link.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import vm from "node:vm";
-import { ROOT, FILE_URL, SHOTS, launch, serve, open } from "./harness.mjs";
+import { ROOT, FILE_URL, SHOTS, suite, ready, open } from "./harness.mjs";
 
 const example = JSON.parse(readFileSync(join(ROOT, "src", "data", "example-situation.json"), "utf8"));
 const IMPORT = join(ROOT, "tests", "fixtures", "import");
 const gbk = readFileSync(join(IMPORT, "zhangjiagang-gbk.csv"));
 const gbkExpected = JSON.parse(readFileSync(join(IMPORT, "zhangjiagang-gbk.expected.json"), "utf8"));
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const origins = () => [
-  ["file", FILE_URL],
-  ["http", server.url],
-];
-
-async function ready(page) {
-  await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
-  assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
-}
+const env = suite();
 
 /** Waits until the import panel has finished reading and checking; returns its state. */
 async function imported(page) {
@@ -75,8 +57,8 @@ test("every string import.js and workspace.js look up exists in both languages",
 
 test("a GBK CSV from Excel with Chinese column names imports, maps every column and is assessed (file:// and http)", async () => {
   const series = gbkExpected.series;
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "zh-CN" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "zh-CN" });
     await ready(page);
     await page.setInputFiles("#im-file", { name: "张家港每日疫情.csv", mimeType: "text/csv", buffer: gbk });
     assert.equal(await imported(page), "ready", await page.textContent("#im-status"));
@@ -120,8 +102,8 @@ test("a GBK CSV from Excel with Chinese column names imports, maps every column 
 });
 
 test("a file dropped on the drop zone is read like a chosen one (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     const dt = await page.evaluateHandle((bytes) => {
       const d = new DataTransfer();
@@ -141,7 +123,7 @@ test("a file dropped on the drop zone is read like a chosen one (file:// and htt
 });
 
 test("the CSV reader: quotes, escaped quotes, CRLF, a line break inside quotes, ; and tab; UTF-8 with BOM, UTF-16 and GB18030", async () => {
-  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   const r = await page.evaluate(() => {
     const I = window.CrisisDeskImport;
@@ -202,9 +184,9 @@ test("a malformed CSV lists every problem by row and column, cannot be applied, 
     "2026-10-08,6,0,0,,stray",
     "",
   ].join("\r\n");
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const [locale, word] of [["en-GB", /Not a number/], ["zh-CN", /不是数字/]]) {
-      const { page, context, log } = await open(browser, url, { locale });
+      const { page, context, log } = await open(env.browser, url, { locale });
       await ready(page);
       const before = await page.inputValue("#situation-json");
       await page.setInputFiles("#im-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -261,7 +243,7 @@ test("a malformed CSV lists every problem by row and column, cannot be applied, 
 });
 
 test("a mapping corrected by hand, a column used twice, dates newest first and a missing date column", async () => {
-  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context, log } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   // Columns whose names say nothing: the mapping is made by hand with the selects.
   await page.setInputFiles("#im-file", { name: "plain.csv", mimeType: "text/csv", buffer: Buffer.from("day of report;n1;n2\n2026-10-03;5;1\n2026-10-02;4;0\n2026-10-01;3;2\n") });
@@ -301,8 +283,8 @@ test("100 000 rows import in slices: the progress bar moves and the page keeps d
   for (let i = 0; i < n; i++) lines.push(`${new Date(start + i * 86400000).toISOString().slice(0, 10)},${(i * 7) % 23},${i % 3}`);
   const csv = Buffer.from(lines.join("\n") + "\n");
   const last = new Date(start + (n - 1) * 86400000).toISOString().slice(0, 10);
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     // A frame counter, the longest gap between frames while the import works, and the progress values seen.
     await page.evaluate(() => {
@@ -373,8 +355,8 @@ test("100 000 rows import in slices: the progress bar moves and the page keeps d
 
 test("rows pasted from a spreadsheet (tab-separated) import (file:// and http)", async () => {
   const tsv = "Date\tLocal cases\tImported cases\tTests performed\tPositive tests\n2026-11-01\t3\t1\t1200\t4\n2026-11-02\t5\t0\t1300\t5\n2026-11-03\t\t0\t1250\t2\n2026-11-04\t8\t2\t1400\t10\n";
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     await page.click("#im-paste-details summary");
     await page.click("#im-paste-read");
@@ -400,8 +382,8 @@ test("rows pasted from a spreadsheet (tab-separated) import (file:// and http)",
 test("a CSV whose names and cells carry markup shows them as text and runs nothing (file:// and http)", async () => {
   const evil = "<img src=x onerror=window.__pwned=1>";
   const csv = `date,cases,"${evil}"\n2026-10-01,1,${evil}\n2026-10-02,"${evil}",x\n${evil},2,y\n`;
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     await page.setInputFiles("#im-file", { name: `${evil}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
     assert.equal(await imported(page), "problems", origin);
@@ -429,8 +411,8 @@ async function download(page, click) {
 }
 
 test("the workspace exports as one JSON file that imports and exports again byte for byte (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const a = await open(browser, url, { locale: "zh-CN" });
+  for (const [origin, url] of env.origins()) {
+    const a = await open(env.browser, url, { locale: "zh-CN" });
     await ready(a.page);
     await a.page.waitForSelector("#plan-timeline li");
     // Edit everything the workspace holds: the scenario, the options, the rulebook, the language.
@@ -460,7 +442,7 @@ test("the workspace exports as one JSON file that imports and exports again byte
     await a.context.close();
 
     // A fresh browser profile imports it: everything is back, and exporting again gives the same bytes.
-    const b = await open(browser, url, { locale: "zh-CN" });
+    const b = await open(env.browser, url, { locale: "zh-CN" });
     await ready(b.page);
     await b.page.setInputFiles("#ws-file", first.path);
     await b.page.waitForSelector('#ws-status[data-state="ok"]');
@@ -505,8 +487,8 @@ test("the workspace exports as one JSON file that imports and exports again byte
 });
 
 test("a share link restores the scenario and options in a fresh page; the scenario before it can be restored (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const a = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const a = await open(env.browser, url, { locale: "en-GB" });
     await a.context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await ready(a.page);
     const shared = structuredClone(example);
@@ -530,7 +512,7 @@ test("a share link restores the scenario and options in a fresh page; the scenar
     await a.context.close();
 
     // Another profile with its own autosaved scenario opens the link in a new page.
-    const b = await open(browser, url, { locale: "en-GB" });
+    const b = await open(env.browser, url, { locale: "en-GB" });
     await ready(b.page);
     const mine = structuredClone(example);
     mine.region.population = 123456;
@@ -565,7 +547,7 @@ test("a share link restores the scenario and options in a fresh page; the scenar
 });
 
 test("share links: a plain one opens, a hash change opens one, a broken one changes nothing (file://)", async () => {
-  const { page, context, log } = await open(browser, FILE_URL, { locale: "zh-CN" });
+  const { page, context, log } = await open(env.browser, FILE_URL, { locale: "zh-CN" });
   await ready(page);
   assert.equal(await page.getAttribute("body", "data-link"), "none");
   const before = await page.inputValue("#situation-json");
@@ -605,7 +587,7 @@ test("the import and workspace panels in both languages, at 1200 and 360 px: lab
   const csv = "日期,本土确诊,境外输入,死亡,备注\n2026-10-01,3,0,0,ok\n2026-10-02,x,1,,\n2026-10-04,-2,0,0,\n2026/10/5,1.5,0,0,\"quoted, comma\"\n2026年10月6日,4,0,0,\n";
   for (const locale of ["zh-CN", "en-GB"]) {
     for (const width of [1200, 360]) {
-      const { page, context, log } = await open(browser, FILE_URL, { locale, viewport: { width, height: 900 } });
+      const { page, context, log } = await open(env.browser, FILE_URL, { locale, viewport: { width, height: 900 } });
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);
       await ready(page);
       await page.setInputFiles("#im-file", { name: "daily.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

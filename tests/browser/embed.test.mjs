@@ -2,36 +2,27 @@
 // CrisisDesk.mount, in www/embed-example.html under a strict CSP), the printed report, and the
 // single-file build pkg/crisis-desk.html opened alone from disk. Headless Chromium, from file://
 // and from http://127.0.0.1.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
-import { ROOT, FILE_URL, SHOTS, launch, serve } from "./harness.mjs";
+import { ROOT, SHOTS, suite, ready } from "./harness.mjs";
 import { buildSingleFile } from "../../scripts/pkg/single-file.mjs";
 
-const EMBED_FILE = pathToFileURL(join(ROOT, "www", "embed-example.html")).href;
 const EMBED_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'none'; img-src 'self' data:";
 const NUMERAL = { I: "Ⅰ", II: "Ⅱ", III: "Ⅲ", IV: "Ⅳ" };
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = suite();
 
 /**
  * Opens `url` recording console errors, page errors, CSP violations (the securitypolicyviolation
  * event, registered before any script of the page runs), failed requests and requests off this machine.
  */
 async function openWatched(url, { locale = "zh-CN", viewport = { width: 1200, height: 900 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+  const context = await env.browser.newContext({ locale, viewport });
   const page = await context.newPage();
   const log = { errors: [], external: [], failed: [], requests: [] };
   await page.addInitScript(() => {
@@ -75,10 +66,8 @@ async function settled(page, host = "crisis-desk") {
 // Reads inside the open shadow root (Playwright's CSS locators pierce it).
 const shadowText = (page, sel) => page.locator(sel).first().textContent();
 
-const origins = () => [
-  ["file", EMBED_FILE],
-  ["http", server.url + "embed-example.html"],
-];
+/** The mock portal, www/embed-example.html, from file:// and from the server. */
+const origins = () => env.origins("embed-example.html");
 
 // ---- The element's strings: its own table, worded as the page's ----
 
@@ -275,7 +264,7 @@ test("under a portal CSP without 'wasm-unsafe-eval' the element says why, as cri
 
 for (const [lang, locale] of [["zh", "zh-CN"], ["en", "en-GB"]]) {
   test(`the print view is an A4 report: no controls; level, frameworks, charts, plan, version, rulebook hash and time (${lang}, file:// and http)`, async () => {
-    for (const [origin, url] of [["file", FILE_URL], ["http", server.url]]) {
+    for (const [origin, url] of env.origins()) {
       const { page, context, clean } = await openWatched(url, { locale, viewport: { width: 794, height: 1123 } });
       await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
       await page.waitForSelector("#plan-timeline li");
@@ -362,11 +351,10 @@ test("the single-file build, copied alone into an empty folder, opens from file:
   const dir = mkdtempSync(join(tmpdir(), "crisis-desk-single-"));
   copyFileSync(join(ROOT, "pkg", "crisis-desk.html"), join(dir, "crisis-desk.html"));
   const fileUrl = pathToFileURL(join(dir, "crisis-desk.html")).href;
-  for (const [origin, url] of [["file", fileUrl], ["http", server.url.replace(/\/www\/$/, "/pkg/crisis-desk.html")]]) {
+  for (const [origin, url] of [["file", fileUrl], ["http", env.server.url.replace(/\/www\/$/, "/pkg/crisis-desk.html")]]) {
     for (const [lang, locale] of [["zh", "zh-CN"], ["en", "en-GB"]]) {
       const { page, context, log, clean } = await openWatched(url, { locale });
-      await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
-      assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
+      await ready(page);
       const want = await page.evaluate((l) => {
         const a = window.CrisisDesk.assess(window.CrisisDesk.exampleSituation());
         return window.CrisisDeskI18n.translate(l, "response." + a.verdict.level) + " · " + window.CrisisDeskI18n.translate(l, "colour." + a.verdict.colour);

@@ -1,6 +1,8 @@
 // Shared set-up for browser tests: Debian's Chromium driven by playwright-core, the page
 // served by the README's own command (scripts/serve.mjs), and checks that every request
 // stays on this machine.
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -45,6 +47,48 @@ export function serve() {
     });
     child.on("exit", (code) => reject(new Error("serve.mjs exited with " + code + ": " + out)));
   });
+}
+
+/**
+ * Registers node:test hooks that launch Chromium and start the server before the file's tests and
+ * stop both after them. Returns the set-up: `browser` and `server` are filled in once the hooks
+ * have run, so read them inside tests (or lazily), not at the top of a file. Under Node 20 a
+ * top-level before() runs as soon as it is registered, so a second hook would not wait for these.
+ */
+export function suite() {
+  const env = {
+    browser: null,
+    server: null,
+    /**
+     * The page as it is opened from disk and from the test server, as [name, url] pairs. `file` is
+     * another page in www/; without it, www/index.html (the server serves it at www/ itself).
+     */
+    origins(file) {
+      return [
+        ["file", file ? pathToFileURL(join(ROOT, "www", file)).href : FILE_URL],
+        ["http", env.server.url + (file || "")],
+      ];
+    },
+  };
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serve();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}
+
+/**
+ * Waits until the page has started (the module loaded and the example assessed) and asserts it
+ * did not fail, naming the status if it did. `plan` also waits for the plan's deadlines.
+ */
+export async function ready(page, { timeout = 20000, plan = false } = {}) {
+  await page.waitForSelector("body[data-ready]", { state: "attached", timeout });
+  assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
+  if (plan) await page.waitForSelector("#plan-timeline li", { state: "attached" });
 }
 
 /** Opens `url` and records console errors, page errors and any request off this machine. */

@@ -3,13 +3,13 @@
 // lost under faults (storage unavailable or full, damaged saved data, imports that fail part-way).
 // Headless Chromium from file:// and from http://127.0.0.1. Every input tried here is listed, with
 // what crisis-desk answered, in tests/browser/HOSTILE-INPUTS.md.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, mkdtempSync } from "node:fs";
 import { join, extname } from "node:path";
 import { tmpdir } from "node:os";
 import vm from "node:vm";
-import { ROOT, FILE_URL, SHOTS, launch, serve } from "./harness.mjs";
+import { ROOT, SHOTS, suite, ready } from "./harness.mjs";
 
 const example = JSON.parse(readFileSync(join(ROOT, "src", "data", "example-situation.json"), "utf8"));
 const i18n = {};
@@ -32,20 +32,7 @@ const BIDI_AGENCY_ZH = "\u2067\u2069\u2069\u202E苏州市人民政府\u2068";
 const BIDI_AGENCY_EN = "\u2067\u2069\u2069\u202ESuzhou Government\u2068";
 const BIDI_NEIGHBOUR = "x\u2029\u202EChangshu"; // a paragraph separator, then RLO
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const origins = () => [
-  ["file", FILE_URL],
-  ["http", server.url],
-];
+const env = suite();
 
 /**
  * Runs in the page before its scripts: records CSP violations, every URL-bearing attribute or
@@ -87,7 +74,7 @@ function guard() {
 
 /** A fresh profile (context) with the guard, and `init` (a function) run before the page's scripts. */
 async function openGuarded(url, { locale = "en-GB", viewport = { width: 1200, height: 900 }, init = null } = {}) {
-  const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
+  const context = await env.browser.newContext({ locale, viewport, acceptDownloads: true });
   await context.addInitScript(guard);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
@@ -100,11 +87,6 @@ async function openGuarded(url, { locale = "en-GB", viewport = { width: 1200, he
   });
   await page.goto(url);
   return { page, context, log };
-}
-
-async function ready(page) {
-  await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
-  assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
 }
 
 /** The assessment shows: the status says ready and the headline number is a number. */
@@ -322,7 +304,7 @@ test("the page works under its strict CSP and nothing is blocked; inline script,
   assert.deepEqual(directives["base-uri"], ["'none'"]);
   assert.deepEqual(directives["form-action"], ["'none'"]);
   assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'|\sstyle="/, "no unsafe-inline, no unsafe-eval, no inline style");
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     const { page, context, log } = await openGuarded(url, { locale: "en-GB" });
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await ready(page);
@@ -384,7 +366,7 @@ test("the page works under its strict CSP and nothing is blocked; inline script,
 // ---- Hostile imports ----
 
 test("a hostile rulebook file: markup, javascript: and bidi controls in names and labels run nothing, set no URL, show isolated; the plan runs with it (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const lang of ["en", "zh"]) {
       const { page, context, log } = await openGuarded(url, { locale: lang === "zh" ? "zh-CN" : "en-GB" });
       await ready(page);
@@ -432,7 +414,7 @@ test("a hostile rulebook file: markup, javascript: and bidi controls in names an
 });
 
 test("rulebooks with __proto__, constructor and prototype keys at several depths pollute nothing, are not used for the plan, and keys survive editing (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     const { page, context, log } = await openGuarded(url);
     await ready(page);
     await page.waitForSelector("#plan-timeline li");
@@ -493,7 +475,7 @@ test("a hostile CSV: payloads in the file name, the header (with __proto__, cons
     ["2026-10-04", `\u2069\u202E9`, "", "", "", "", "", "", ""],
   ];
   const csv = [header.join(","), ...rows.map((r) => r.join(","))].join("\n") + "\n";
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     const { page, context, log } = await openGuarded(url);
     await ready(page);
     const before = await page.inputValue("#situation-json");
@@ -533,7 +515,7 @@ test("a hostile CSV: payloads in the file name, the header (with __proto__, cons
 test("hostile workspace files: __proto__/constructor keys are refused with each path, payloads in names show as isolated text, a truncated file changes nothing (file:// and http)", async () => {
   const keysFile = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "format": "crisis-desk-workspace", "version": 1, ' +
     '"situation": {}, "options": {"__proto__": {"polluted": 1}, "plan": {"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}}, "lang": "__proto__"}';
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     const { page, context, log } = await openGuarded(url);
     await ready(page);
     const before = await page.inputValue("#situation-json");
@@ -591,7 +573,7 @@ test("hostile share links: payloads and bidi controls in the region show isolate
     await page.goto(link);
     await page.waitForSelector(`body[data-link=${want}]`);
   };
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     const base = url.endsWith("/") ? url + "index.html" : url;
     const { page, context, log } = await openGuarded(url);
     await ready(page);
@@ -655,7 +637,7 @@ function storageFull() {
 }
 
 test("storage unavailable: the page assesses, edits and exports, and says in its language (aria-live) that changes will not be kept (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const lang of ["zh", "en"]) {
       const { page, context, log } = await openGuarded(url, { locale: lang === "zh" ? "zh-CN" : "en-GB", init: storageUnavailable });
       await ready(page);
@@ -685,7 +667,7 @@ test("storage unavailable: the page assesses, edits and exports, and says in its
 });
 
 test("storage full: the page says so in its language, keeps the text in the editors, and stops saying it once saving works again (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const lang of ["zh", "en"]) {
       const { page, context, log } = await openGuarded(url, { locale: lang === "zh" ? "zh-CN" : "en-GB", init: storageFull });
       await ready(page);
@@ -743,7 +725,7 @@ test("a damaged saved scenario: the page loads, says what it found, keeps it in 
   good.region.population = 1234567;
   const goodText = JSON.stringify(good, null, 2);
   const truncated = goodText.slice(0, Math.floor(goodText.length * 0.6));
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const lang of ["en", "zh"]) {
       const locale = lang === "zh" ? "zh-CN" : "en-GB";
       // Truncated, with a last good copy.
@@ -795,7 +777,7 @@ test("a damaged saved scenario: the page loads, says what it found, keeps it in 
 });
 
 test("a damaged saved rulebook, options and kept scenario: each is said, kept, downloadable, and the last good copy restores (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const lang of ["en", "zh"]) {
       const locale = lang === "zh" ? "zh-CN" : "en-GB";
       const probe = await openGuarded(url);
@@ -867,7 +849,7 @@ test("imports that fail part-way change nothing and say why: a CSV with a bad ce
   const lines = ["date,cases"];
   for (let i = 0; i < n; i++) lines.push(`${new Date(start + i * 86400000).toISOString().slice(0, 10)},${i === 49999 ? "12x" : i % 17}`);
   const csv = Buffer.from(lines.join("\n") + "\n");
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const lang of ["en", "zh"]) {
       const { page, context, log } = await openGuarded(url, { locale: lang === "zh" ? "zh-CN" : "en-GB" });
       await ready(page);

@@ -1,11 +1,11 @@
 // The page in real headless Chromium, from file:// and from the local server.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
-import { ROOT, FILE_URL, SHOTS, launch, serve, open } from "./harness.mjs";
+import { ROOT, FILE_URL, SHOTS, suite, ready, open } from "./harness.mjs";
 
 const fixtures = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "situation-validation.json"), "utf8"));
 const example = JSON.parse(readFileSync(join(ROOT, "src", "data", "example-situation.json"), "utf8"));
@@ -15,29 +15,11 @@ const local = example.series.localCases;
 const last7 = local.slice(-7).reduce((a, b) => a + b, 0);
 const incidence = (last7 / example.region.population) * 1e5;
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const origins = () => [
-  ["file", FILE_URL],
-  ["http", server.url],
-];
-
-async function ready(page) {
-  await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
-  assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
-}
+const env = suite();
 
 test("server command prints the URL and says the page also opens from disk", () => {
-  assert.match(server.printed, /http:\/\/127\.0\.0\.1:\d+\/www\//);
-  assert.match(server.printed, /www\/index\.html also opens straight from disk \(file:\/\/\)/);
+  assert.match(env.server.printed, /http:\/\/127\.0\.0\.1:\d+\/www\//);
+  assert.match(env.server.printed, /www\/index\.html also opens straight from disk \(file:\/\/\)/);
 });
 
 for (const [lang, locale, decimal] of [
@@ -45,8 +27,8 @@ for (const [lang, locale, decimal] of [
   ["en", "en-GB", new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })],
 ]) {
   test(`the example's 7-day incidence shows from file:// and http (${lang})`, async () => {
-    for (const [origin, url] of origins()) {
-      const { page, context, log } = await open(browser, url, { locale });
+    for (const [origin, url] of env.origins()) {
+      const { page, context, log } = await open(env.browser, url, { locale });
       await ready(page);
       const shown = await page.textContent('[data-field="incidence7dPer100k"]');
       assert.equal(shown, decimal.format(incidence), `${origin}: incidence`);
@@ -62,8 +44,8 @@ for (const [lang, locale, decimal] of [
 }
 
 test("Rt and doubling time show with their intervals, charts with tables (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     const a = await page.evaluate(() => window.CrisisDesk.assess(window.CrisisDesk.exampleSituation()));
     const two = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -89,8 +71,8 @@ test("Rt and doubling time show with their intervals, charts with tables (file:/
 });
 
 test("the day beds run out, the projection and data quality show (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     // Fewer beds than the example has, so the breach falls inside the projection.
     const sit = structuredClone(example);
@@ -115,7 +97,7 @@ test("the day beds run out, the projection and data quality show (file:// and ht
 });
 
 test("what if we act: the SEIR scenario runs from the form and reports infections averted", async () => {
-  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context, log } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   await page.fill("#whatif-reduction", "40");
   const from = await page.getAttribute("#whatif-from", "min");
@@ -143,9 +125,9 @@ test("what if we act: the SEIR scenario runs from the form and reports infection
 });
 
 test("the verdict shows its level in words and colour, its drivers, and every framework side by side", async () => {
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const [locale, word] of [["zh-CN", "级响应"], ["en-GB", "response"]]) {
-      const { page, context, log } = await open(browser, url, { locale });
+      const { page, context, log } = await open(env.browser, url, { locale });
       await ready(page);
       const a = await page.evaluate(() => window.CrisisDesk.assess(window.CrisisDesk.exampleSituation()));
       assert.equal(await page.getAttribute("#verdict", "data-level"), a.verdict.level || "", origin);
@@ -164,7 +146,7 @@ test("the verdict shows its level in words and colour, its drivers, and every fr
 });
 
 test("decision analysis: AHP with live CR and fixes, synergy and allocation (file://)", async () => {
-  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context, log } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   assert.match(await page.textContent("#ahp-cr"), /CR = 0\.000/);
   // Contradictory judgements: G ≫ M, M ≫ N, yet N ≫ G.
@@ -204,8 +186,8 @@ test("decision analysis: AHP with live CR and fixes, synergy and allocation (fil
 });
 
 test("the escalation plan: detected at 09:00, the county health administration is told by 11:00 (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "zh-CN" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "zh-CN" });
     await ready(page);
     await page.waitForSelector("#plan-timeline li");
     assert.equal(await page.inputValue("#plan-detected"), example.asOf + "T09:00");
@@ -235,8 +217,8 @@ test("the escalation plan: detected at 09:00, the county health administration i
 });
 
 test("each bad input shows every problem next to its path", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     for (const c of fixtures.invalid) {
       await page.fill("#situation-json", JSON.stringify(c.input, null, 1));
@@ -257,7 +239,7 @@ test("each bad input shows every problem next to its path", async () => {
 });
 
 test("text from the input is never inserted as HTML", async () => {
-  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   const evil = structuredClone(example);
   evil.region.name = '<img src=x onerror="document.body.dataset.pwned=1">';
@@ -276,7 +258,7 @@ test("text from the input is never inserted as HTML", async () => {
 });
 
 test("the language switch changes every string and is remembered", async () => {
-  const { page, context } = await open(browser, FILE_URL, { locale: "zh-CN" });
+  const { page, context } = await open(env.browser, FILE_URL, { locale: "zh-CN" });
   await ready(page);
   assert.equal(await page.textContent("#situation-heading [data-i18n]"), "疫情态势");
   await page.click("#lang-toggle");
@@ -289,7 +271,7 @@ test("the language switch changes every string and is remembered", async () => {
 });
 
 test("an edited scenario survives a reload; the reset button restores the example", async () => {
-  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   const edited = structuredClone(example);
   edited.region.population = 2000000;
@@ -305,8 +287,8 @@ test("an edited scenario survives a reload; the reset button restores the exampl
 });
 
 test("a panic surfaces as code 'internal' and the next call works", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context } = await open(browser, url);
+  for (const [origin, url] of env.origins()) {
+    const { page, context } = await open(env.browser, url);
     await ready(page);
     const r = await page.evaluate(() => {
       let code;
@@ -327,7 +309,7 @@ test("a panic surfaces as code 'internal' and the next call works", async () => 
 
 test("under a CSP without 'wasm-unsafe-eval', ready rejects and says so in plain words", async () => {
   // file:// page with its own meta CSP
-  const { page, context } = await open(browser, pathToFileURL(join(ROOT, "tests", "browser", "pages", "csp-no-wasm.html")).href);
+  const { page, context } = await open(env.browser, pathToFileURL(join(ROOT, "tests", "browser", "pages", "csp-no-wasm.html")).href);
   await page.waitForSelector("body[data-result]", { state: "attached", timeout: 20000 });
   const result = JSON.parse(await page.getAttribute("body", "data-result"));
   assert.equal(result.code, "csp-blocks-wasm");
@@ -335,14 +317,14 @@ test("under a CSP without 'wasm-unsafe-eval', ready rejects and says so in plain
   assert.match(result.message, /'wasm-unsafe-eval'/);
   await context.close();
   // http: the served page with its CSP header and meta narrowed to script-src 'self'
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const p2 = await ctx.newPage();
   await p2.route("**/www/index.html", async (route) => {
     const res = await route.fetch();
     const body = (await res.text()).replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'");
     await route.fulfill({ response: res, body, headers: { ...res.headers(), "content-security-policy": "script-src 'self'" } });
   });
-  await p2.goto(server.url + "index.html");
+  await p2.goto(env.server.url + "index.html");
   await p2.waitForSelector("body[data-ready]", { state: "attached", timeout: 20000 });
   assert.equal(await p2.getAttribute("body", "data-ready"), "error");
   assert.match(await p2.textContent("#status"), /Content-Security-Policy does not allow WebAssembly/);
@@ -361,7 +343,7 @@ test("the page and the package reference no external URL", () => {
 });
 
 test("the browser benchmark page times every shared call (quick: without the province)", async () => {
-  const { page, context, log } = await open(browser, pathToFileURL(join(ROOT, "www", "bench.html")).href + "?quick");
+  const { page, context, log } = await open(env.browser, pathToFileURL(join(ROOT, "www", "bench.html")).href + "?quick");
   await page.waitForSelector("body[data-results]", { state: "attached", timeout: 120000 });
   const results = JSON.parse(await page.getAttribute("body", "data-results"));
   assert.deepEqual(results.map((r) => r.name), [
@@ -397,9 +379,9 @@ const cell = (table, rule, column) => `input.rb-cell[data-path="tables[${table}]
 const planHash = (page) => page.getAttribute("#plan-hash", "data-hash");
 
 test("the level timeline: a strip per framework and the verdict, transitions in words as assessSeries gives them (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
+  for (const [origin, url] of env.origins()) {
     for (const [lang, locale] of [["zh", "zh-CN"], ["en", "en-GB"]]) {
-      const { page, context, log } = await open(browser, url, { locale });
+      const { page, context, log } = await open(env.browser, url, { locale });
       await ready(page);
       await page.waitForSelector("#level-transitions li", { state: "attached" });
       const s = await page.evaluate(() => window.CrisisDesk.assessSeries(window.CrisisDesk.exampleSituation()));
@@ -444,7 +426,7 @@ test("the level timeline: a strip per framework and the verdict, transitions in 
     }
   }
   // It follows the assessment: a shorter series gives the transitions of that series.
-  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB", viewport: { width: 360, height: 800 } });
+  const { page, context } = await open(env.browser, FILE_URL, { locale: "en-GB", viewport: { width: 360, height: 800 } });
   await ready(page);
   const short = structuredClone(example);
   const n = 30;
@@ -461,7 +443,7 @@ test("the level timeline: a strip per framework and the verdict, transitions in 
 });
 
 test("the rulebook: a cell edited on the page changes the plan and its hash; an invalid cell is shown at the cell and not used (file://)", async () => {
-  const { page, context, log } = await open(browser, FILE_URL, { locale: "zh-CN" });
+  const { page, context, log } = await open(env.browser, FILE_URL, { locale: "zh-CN" });
   await ready(page);
   await page.waitForSelector("#plan-timeline li");
   const builtinHash = await page.evaluate(() => window.CrisisDesk.rulebookHash(window.CrisisDesk.defaultRulebook()));
@@ -559,8 +541,8 @@ test("the rulebook: a cell edited on the page changes the plan and its hash; an 
 });
 
 test("the rulebook saves as a .json download and loads back from the file (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "en-GB" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "en-GB" });
     await ready(page);
     await page.waitForSelector("#plan-timeline li");
     await page.fill(cell(0, 1, "_description"), "edited on the page");
@@ -597,7 +579,7 @@ test("the rulebook saves as a .json download and loads back from the file (file:
 });
 
 test("a rulebook file with markup in its labels shows it as text and runs nothing (file://)", async () => {
-  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context, log } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   const evil = "<img src=x onerror=window.__pwned=1>";
   const rb = await page.evaluate(() => window.CrisisDesk.defaultRulebook());
@@ -628,8 +610,8 @@ test("a rulebook file with markup in its labels shows it as text and runs nothin
 });
 
 test("copy buttons put each notice on the clipboard in Chinese and in English, and say so (file:// and http)", async () => {
-  for (const [origin, url] of origins()) {
-    const { page, context, log } = await open(browser, url, { locale: "zh-CN" });
+  for (const [origin, url] of env.origins()) {
+    const { page, context, log } = await open(env.browser, url, { locale: "zh-CN" });
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await ready(page);
     await page.waitForSelector("#plan-timeline li");
@@ -650,7 +632,7 @@ test("copy buttons put each notice on the clipboard in Chinese and in English, a
     await context.close();
   }
   // Without the async clipboard: the hidden textarea is selected and copied with execCommand.
-  const { page, context } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await page.addInitScript(() => {
     Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
     document.addEventListener("copy", () => { window.__copied = String(document.getSelection()) || document.activeElement.value; });
@@ -672,7 +654,7 @@ test("copy buttons put each notice on the clipboard in Chinese and in English, a
 });
 
 test("a decision table exports as a ZEN graph with its differences and imports back (file://)", async () => {
-  const { page, context, log } = await open(browser, FILE_URL, { locale: "en-GB" });
+  const { page, context, log } = await open(env.browser, FILE_URL, { locale: "en-GB" });
   await ready(page);
   await page.waitForSelector("#plan-timeline li");
   const builtinHash = await page.textContent("#rb-hash");
@@ -722,7 +704,7 @@ test("a decision table exports as a ZEN graph with its differences and imports b
 
 test("the new panels at 360 px in both languages (screenshots)", async () => {
   for (const locale of ["zh-CN", "en-GB"]) {
-    const { page, context, log } = await open(browser, FILE_URL, { locale, viewport: { width: 360, height: 800 } });
+    const { page, context, log } = await open(env.browser, FILE_URL, { locale, viewport: { width: 360, height: 800 } });
     await ready(page);
     await page.waitForSelector("#plan-timeline li");
     await page.fill(cell(0, 2, "in_verdict"), "[1..");

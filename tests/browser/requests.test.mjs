@@ -6,33 +6,25 @@
 // is recorded by context.on("request"); every attempt the CSP refused is recorded too (the
 // securitypolicyviolation event). Allowed: file:// under this repository, http://127.0.0.1:<port>/
 // of the test server, blob: and data:. Anything else fails the test, listed.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, FILE_URL, launch, serve } from "./harness.mjs";
+import { ROOT, FILE_URL, suite } from "./harness.mjs";
 import { ready, imported, example, gbkCsv } from "./views.mjs";
 
 const REPO = pathToFileURL(ROOT).href + "/";
-const EMBED_URL = pathToFileURL(join(ROOT, "www", "embed-example.html")).href;
 const SINGLE_URL = pathToFileURL(join(ROOT, "pkg", "crisis-desk.html")).href;
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-  origin = new URL(server.url).origin + "/";
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = suite();
+/** The test server's origin, allowed alongside this repository's files (known once the server runs). */
+const origin = () => new URL(env.server.url).origin + "/";
 
-const allowed = (u) => u.startsWith(REPO) || u.startsWith(origin) || u.startsWith("blob:") || u.startsWith("data:");
+const allowed = (u) => u.startsWith(REPO) || u.startsWith(origin()) || u.startsWith("blob:") || u.startsWith("data:");
 
 /** A context whose every request is routed and recorded; anything not allowed is aborted and listed. */
 async function watched({ locale = "zh-CN" } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ locale, viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const seen = { routed: [], requests: [], refused: [], errors: [] };
   await context.route("**/*", (route) => {
@@ -113,7 +105,7 @@ async function exercise(page, context) {
   return [opened];
 }
 
-for (const [what, url] of [["file://", () => FILE_URL], ["http://127.0.0.1", () => server.url]]) {
+for (const [what, url] of [["file://", () => FILE_URL], ["http://127.0.0.1", () => env.server.url]]) {
   test(`no request leaves this machine: the main page from ${what} with every feature used`, async () => {
     const { context, seen, offenders } = await watched();
     const page = await context.newPage();
@@ -123,7 +115,7 @@ for (const [what, url] of [["file://", () => FILE_URL], ["http://127.0.0.1", () 
     assert.deepEqual(off.requests, [], `requests to another origin:\n${off.requests.join("\n")}`);
     assert.deepEqual(off.refused, [], `attempts the page's CSP refused:\n${off.refused.join("\n")}`);
     // The recording works: the page's own files were seen, from where they should be.
-    const own = what === "file://" ? REPO + "pkg/crisis_desk_standalone.js" : origin + "pkg/crisis_desk_standalone.js";
+    const own = what === "file://" ? REPO + "pkg/crisis_desk_standalone.js" : origin() + "pkg/crisis_desk_standalone.js";
     assert.ok(seen.requests.includes(own) && seen.routed.includes(own), `${own} among ${seen.requests.length} requests`);
     assert.deepEqual(seen.errors, []);
     await context.close();
@@ -145,7 +137,7 @@ test("no request leaves this machine: the single file pkg/crisis-desk.html from 
 });
 
 test("no request leaves this machine: the <crisis-desk> element in www/embed-example.html (file:// and http), assessed, switched to English, updated, printed", async () => {
-  for (const url of [EMBED_URL, server.url + "embed-example.html"]) {
+  for (const [, url] of env.origins("embed-example.html")) {
     const { context, seen, offenders } = await watched();
     const page = await context.newPage();
     await page.goto(url);

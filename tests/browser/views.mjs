@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./harness.mjs";
+import { ROOT, ready as pageReady } from "./harness.mjs";
 
 export const example = JSON.parse(readFileSync(join(ROOT, "src", "data", "example-situation.json"), "utf8"));
 const fixtures = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "situation-validation.json"), "utf8"));
@@ -17,12 +17,8 @@ export const malformedCsv = Buffer.from(
 );
 export const MALFORMED_NAME = "每日疫情-daily-cases-exported-from-the-office-spreadsheet.csv";
 
-/** Waits until the page has started (the module is ready and the example assessed). */
-export async function ready(page) {
-  await page.waitForSelector("body[data-ready]", { state: "attached", timeout: 30000 });
-  assert.equal(await page.getAttribute("body", "data-ready"), "true", await page.textContent("#status"));
-  await page.waitForSelector("#plan-timeline li", { state: "attached" });
-}
+/** Waits until the page has started (the module is ready, the example assessed and its plan drawn). */
+export const ready = (page) => pageReady(page, { timeout: 30000, plan: true });
 
 /** Waits until the import panel has finished reading and checking; returns its state. */
 export async function imported(page) {
