@@ -185,46 +185,27 @@ mod finite {
         }
     }
 
-    impl ser::SerializeSeq for Compound {
-        type Ok = ();
-        type Error = NotFinite;
-        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NotFinite> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), NotFinite> {
-            Ok(())
-        }
+    /// Sequences, tuples and their variants: each element is checked at the next index.
+    macro_rules! elements {
+        ($($trait:ident :: $method:ident),*) => {$(
+            impl ser::$trait for Compound {
+                type Ok = ();
+                type Error = NotFinite;
+                fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NotFinite> {
+                    self.element(v)
+                }
+                fn end(self) -> Result<(), NotFinite> {
+                    Ok(())
+                }
+            }
+        )*};
     }
-    impl ser::SerializeTuple for Compound {
-        type Ok = ();
-        type Error = NotFinite;
-        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NotFinite> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), NotFinite> {
-            Ok(())
-        }
-    }
-    impl ser::SerializeTupleStruct for Compound {
-        type Ok = ();
-        type Error = NotFinite;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NotFinite> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), NotFinite> {
-            Ok(())
-        }
-    }
-    impl ser::SerializeTupleVariant for Compound {
-        type Ok = ();
-        type Error = NotFinite;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NotFinite> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), NotFinite> {
-            Ok(())
-        }
-    }
+    elements!(
+        SerializeSeq::serialize_element,
+        SerializeTuple::serialize_element,
+        SerializeTupleStruct::serialize_field,
+        SerializeTupleVariant::serialize_field
+    );
     impl ser::SerializeMap for Compound {
         type Ok = ();
         type Error = NotFinite;
@@ -246,26 +227,22 @@ mod finite {
             Ok(())
         }
     }
-    impl ser::SerializeStruct for Compound {
-        type Ok = ();
-        type Error = NotFinite;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), NotFinite> {
-            self.field(key, v)
-        }
-        fn end(self) -> Result<(), NotFinite> {
-            Ok(())
-        }
+    /// Structs and struct variants: each field is checked under its name.
+    macro_rules! fields {
+        ($($trait:ident),*) => {$(
+            impl ser::$trait for Compound {
+                type Ok = ();
+                type Error = NotFinite;
+                fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), NotFinite> {
+                    self.field(key, v)
+                }
+                fn end(self) -> Result<(), NotFinite> {
+                    Ok(())
+                }
+            }
+        )*};
     }
-    impl ser::SerializeStructVariant for Compound {
-        type Ok = ();
-        type Error = NotFinite;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), NotFinite> {
-            self.field(key, v)
-        }
-        fn end(self) -> Result<(), NotFinite> {
-            Ok(())
-        }
-    }
+    fields!(SerializeStruct, SerializeStructVariant);
 }
 
 /// Fails the property with the path of the first non-finite number in `value`.
