@@ -42,6 +42,9 @@ const BATCH_KEYS: &[&str] = &["start", "days", "asOf", "regions", "columns"];
 pub enum ColumnValues {
     /// The numbers (a `Float64Array` from JS).
     Numbers(Vec<f64>),
+    /// A `Float64Array` of this many numbers, left uncopied because regions × days says
+    /// otherwise (a wrong length is reported without first copying what may be huge).
+    WrongLength(usize),
     /// Anything else, by its JSON type's name (reported, never guessed at).
     Other(&'static str),
 }
@@ -209,6 +212,10 @@ fn read_columns<'a>(batch: &'a RegionBatch, len: Option<usize>, p: &mut Problems
                     );
                 }
                 out.push((column, v));
+            }
+            ColumnValues::WrongLength(found) => {
+                let n = len.map_or_else(|| "another length".to_owned(), |n| n.to_string());
+                p.push(Code::LengthMismatch, &here, format!("has {found} values but regions × days is {n}"));
             }
             ColumnValues::Other(kind) => {
                 p.push(Code::InvalidType, &here, format!("expected a Float64Array (NaN for a day not reported) or an array of numbers (null for one), found {kind}"))

@@ -942,36 +942,52 @@ fn region_batch(batch: &JsValue) -> Result<crate::batch::RegionBatch, JsValue> {
         return Ok(RegionBatch { meta: from_js(batch.clone())?.take(), columns: Err("undefined") });
     }
     let mut meta = Vec::new();
-    let mut columns = Err("undefined");
+    let mut given = None;
     for key in js_sys::Object::keys(batch.unchecked_ref::<js_sys::Object>()).iter() {
         let name = key.as_string().unwrap_or_default();
         let value = js_sys::Reflect::get(batch, &key)?;
-        if name != "columns" {
+        if name == "columns" {
+            given = Some(value);
+        } else {
             meta.push((name, from_js(value)?.take()));
-            continue;
         }
-        columns =
-            if value.is_object() && !js_sys::Array::is_array(&value) && !value.is_instance_of::<js_sys::Float64Array>()
-            {
-                let mut list = Vec::new();
-                for column in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-                    let data = js_sys::Reflect::get(&value, &column)?;
-                    let values = match data.dyn_ref::<js_sys::Float64Array>() {
-                        Some(array) => ColumnValues::Numbers(array.to_vec()),
-                        // A plain array also works (null = not reported), value by value.
-                        None if js_sys::Array::is_array(&data) => ColumnValues::from_json(&*from_js(data)?),
-                        None => ColumnValues::Other(js_kind(&data)),
-                    };
-                    list.push((column.as_string().unwrap_or_default(), values));
-                }
-                Ok(list)
-            } else if value.is_undefined() || value.is_null() {
-                Err("undefined")
-            } else {
-                Err(js_kind(&value))
-            };
     }
-    Ok(RegionBatch { meta: Json::Object(meta), columns })
+    let meta = Json::Object(meta);
+    // regions × days when the batch states both: a Float64Array of another length is reported
+    // by its length alone, without copying it into the module first.
+    let expected = match (meta.get("regions"), meta.get("days")) {
+        (Some(Json::Array(regions)), Some(Json::Number(days))) if days.fract() == 0.0 && *days >= 0.0 => {
+            regions.len().checked_mul(*days as usize)
+        }
+        _ => None,
+    };
+    let columns = match given {
+        None => Err("undefined"),
+        Some(value)
+            if value.is_object()
+                && !js_sys::Array::is_array(&value)
+                && !value.is_instance_of::<js_sys::Float64Array>() =>
+        {
+            let mut list = Vec::new();
+            for column in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+                let data = js_sys::Reflect::get(&value, &column)?;
+                let values = match data.dyn_ref::<js_sys::Float64Array>() {
+                    Some(array) if expected.is_some_and(|n| n != array.length() as usize) => {
+                        ColumnValues::WrongLength(array.length() as usize)
+                    }
+                    Some(array) => ColumnValues::Numbers(array.to_vec()),
+                    // A plain array also works (null = not reported), value by value.
+                    None if js_sys::Array::is_array(&data) => ColumnValues::from_json(&*from_js(data)?),
+                    None => ColumnValues::Other(js_kind(&data)),
+                };
+                list.push((column.as_string().unwrap_or_default(), values));
+            }
+            Ok(list)
+        }
+        Some(value) if value.is_undefined() || value.is_null() => Err("undefined"),
+        Some(value) => Err(js_kind(&value)),
+    };
+    Ok(RegionBatch { meta, columns })
 }
 
 /// A JS value's kind in the words of `Json::kind`, for messages.

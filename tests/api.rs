@@ -280,6 +280,13 @@ fn many_regions_in_typed_columns_through_the_boundary() {
     let many: Array = wasm::assess_many(Array::of1(&only_local).into(), None).unwrap().unchecked_into();
     assert_eq!(JSON::stringify(&out.get(0)).unwrap(), JSON::stringify(&many.get(0)).unwrap());
     assert_eq!(get(&get(&out.get(1), "error"), "path").as_string().unwrap(), "regions[1].region.population");
+    // A Float64Array of the wrong length is named with its length (it is not copied first).
+    Reflect::set(&columns, &"admissions".into(), &js_sys::Float64Array::new_with_length(2 * days + 5)).unwrap();
+    let err = wasm::assess_many_columns(batch.clone().into(), None).unwrap_err();
+    assert_eq!(code_and_path(&err), ("length-mismatch".to_owned(), "columns.admissions".to_owned()));
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(message.contains(&format!("has {} values but regions × days is {}", 2 * days + 5, 2 * days)), "{message}");
+    Reflect::delete_property(&columns, &"admissions".into()).unwrap();
     // A column that is neither a Float64Array nor an array fails the call, at its path.
     Reflect::set(&columns, &"deaths".into(), &js_sys::Int32Array::new_with_length(2 * days)).unwrap();
     let err = wasm::assess_many_columns(batch.into(), None).unwrap_err();
