@@ -588,3 +588,20 @@ fn integers_beyond_2_53_are_out_of_range() {
         assert_eq!(first(&e), ("out-of-range", path));
     }
 }
+
+#[test]
+fn huge_counts_are_answered_with_probabilities_in_range() {
+    // A week of 10^15 cases gives posterior shapes near 7·10^15, where the incomplete gamma's
+    // series needs ~10^9 terms (seconds per window before its Wilson–Hilferty branch). The
+    // answer is an assessment like any other, every probability in [0, 1].
+    let mut v = example();
+    let n = v["series"]["localCases"].as_array().unwrap().len();
+    v["series"]["localCases"] = json!(vec![1e15; n]);
+    v["region"]["population"] = json!(9e15);
+    let a = assess(&j(v)).expect("an assessment");
+    assert!(!a.rt.windows.is_empty());
+    for w in &a.rt.windows {
+        assert!((0.0..=1.0).contains(&w.probability_above_1), "{}", w.probability_above_1);
+        assert!(w.lower <= w.median && w.median <= w.upper);
+    }
+}
