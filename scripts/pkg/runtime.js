@@ -58,6 +58,56 @@ function makeCrisisDesk(createGlue, loadWasm, exportNames, version) {
     );
   }
 
+  // Plain arrays of finite numbers (a series, a matrix row) go to the module as Float64Arrays,
+  // which it reads in one copy instead of a boundary call per value (issue 8). The module reads
+  // a Float64Array exactly as the array of its numbers (src/wasm.rs, JsReader: -0 as 0), and
+  // an array holding anything else (null, a string, NaN, a hole) is passed as it is, so every
+  // answer and every error path is the same. The caller's values are never changed: objects and
+  // arrays on the way to a converted array are copied (own keys kept as own keys, __proto__
+  // included); class instances, typed arrays and Maps are passed as they are.
+  var PACK_MIN = 8;
+  var PACK_DEPTH = 6;
+  function own(o, key, value) {
+    Object.defineProperty(o, key, { value: value, enumerable: true, writable: true, configurable: true });
+  }
+  function pack(v, depth) {
+    if (v === null || typeof v !== "object" || depth > PACK_DEPTH) return v;
+    var k, item, packed, out = null;
+    if (Array.isArray(v)) {
+      var n = v.length;
+      if (n >= PACK_MIN) {
+        for (k = 0; k < n; k++) {
+          item = v[k];
+          if (typeof item !== "number" || item - item !== 0) break;
+        }
+        if (k === n) return new Float64Array(v);
+      }
+      for (k = 0; k < n; k++) {
+        item = v[k];
+        packed = pack(item, depth + 1);
+        if (packed !== item) {
+          if (out === null) out = v.slice();
+          out[k] = packed;
+        }
+      }
+      return out === null ? v : out;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+    var keys = Object.keys(v);
+    for (var i = 0; i < keys.length; i++) {
+      item = v[keys[i]];
+      packed = pack(item, depth + 1);
+      if (packed !== item) {
+        if (out === null) {
+          out = {};
+          for (var j = 0; j < keys.length; j++) own(out, keys[j], v[keys[j]]);
+        }
+        own(out, keys[i], packed);
+      }
+    }
+    return out === null ? v : out;
+  }
+
   function wrap(name) {
     return function () {
       if (glue === null) {
@@ -67,8 +117,10 @@ function makeCrisisDesk(createGlue, loadWasm, exportNames, version) {
         nr.problems = [{ code: nr.code, path: "", message: nr.message }];
         throw nr;
       }
+      var args = new Array(arguments.length);
+      for (var a = 0; a < arguments.length; a++) args[a] = pack(arguments[a], 0);
       try {
-        return glue[name].apply(null, arguments);
+        return glue[name].apply(null, args);
       } catch (e) {
         if (!isTrap(e)) throw e;
         var err = new Error(

@@ -119,3 +119,57 @@ test("estimateRt through the package is bit for bit the native answer (window ob
   // Errors still carry code and path.
   assert.throws(() => CD.estimateRt({ incidence: [1, 2, "x"], si: { mean: 4.7, sd: 2.9 } }), (e) => e.path === "incidence[2]" && !!e.code);
 });
+
+test("every call of the determinism fixture answers through the package as natively, bit for bit", async () => {
+  // The package hands arrays of numbers to the module as Float64Arrays (scripts/pkg/runtime.js);
+  // the answers must be the native ones all the same.
+  const CD = (await import(new URL("../../pkg/crisis_desk.js", import.meta.url).href)).default;
+  await CD.ready;
+  const dir = join(ROOT, "tests", "fixtures", "determinism");
+  const calls = JSON.parse(readFileSync(join(dir, "calls.json"), "utf8")).calls;
+  const expected = readFileSync(join(dir, "expected.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const examples = { situation: CD.exampleSituation(), rulebook: CD.defaultRulebook(), synergy: CD.exampleSynergy() };
+  const outputs = new Map();
+  const resolve = (a) => {
+    if (Array.isArray(a)) return a.map(resolve);
+    if (a === null || typeof a !== "object") return a;
+    if (a.$example) return examples[a.$example];
+    if (a.$output) return a.pick ? outputs.get(a.$output)[a.pick] : outputs.get(a.$output);
+    return a;
+  };
+  const canonical = (v) =>
+    Array.isArray(v) ? v.map(canonical)
+    : v !== null && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]))
+    : v;
+  assert.equal(calls.length, expected.length);
+  for (const [i, c] of calls.entries()) {
+    const args = c.args.map(resolve);
+    const inputs = JSON.stringify(args);
+    const out = CD[c.function](...args);
+    outputs.set(c.name, out);
+    assert.deepStrictEqual(canonical(JSON.parse(JSON.stringify(out))), expected[i].output, c.name);
+    assert.equal(JSON.stringify(args), inputs, c.name + ": the caller's input is unchanged");
+  }
+});
+
+test("arrays handed over as Float64Arrays keep every error path, and odd keys stay keys", async () => {
+  const CD = (await import(new URL("../../pkg/crisis_desk.js", import.meta.url).href)).default;
+  await CD.ready;
+  const s = CD.exampleSituation();
+  const bad = (column, at, value) => {
+    const copy = structuredClone(s);
+    copy.series[column][at] = value;
+    return copy;
+  };
+  for (const [value, code] of [[NaN, "not-finite"], [Infinity, "not-finite"], ["7", "invalid-type"], [-3, "negative-count"]]) {
+    assert.throws(() => CD.assess(bad("localCases", 5, value)), (e) => e.code === code && e.path === "series.localCases[5]", String(value));
+  }
+  // An own "__proto__" key (JSON.parse makes one) is still an own key when the object around an
+  // array is copied: the core names it as an unknown key, and nothing is polluted.
+  const text = JSON.stringify(s).replace('"series":{', '"series":{"__proto__":[1,2,3,4,5,6,7,8,9],');
+  const withProto = JSON.parse(text);
+  assert.ok(Object.prototype.hasOwnProperty.call(withProto.series, "__proto__"));
+  assert.throws(() => CD.assess(withProto), (e) => e.problems.some((p) => p.path === "series.__proto__"));
+  assert.equal({}.length, undefined);
+  assert.equal(Object.getPrototypeOf(withProto.series), Object.prototype);
+});
