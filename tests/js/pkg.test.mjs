@@ -173,3 +173,23 @@ test("arrays handed over as Float64Arrays keep every error path, and odd keys st
   assert.equal({}.length, undefined);
   assert.equal(Object.getPrototypeOf(withProto.series), Object.prototype);
 });
+
+test("a large plain matrix answers as the same rows given as Float64Arrays, errors at the same paths", async () => {
+  const CD = (await import(new URL("../../pkg/crisis_desk.js", import.meta.url).href)).default;
+  await CD.ready;
+  const B = (await import(new URL("../../www/bench-cases.js", import.meta.url).href)).default;
+  const dm = B.decisionMatrix(300, 12);
+  const typed = dm.matrix.map((r) => Float64Array.from(r));
+  const plain = JSON.stringify(dm.matrix);
+  assert.deepStrictEqual(CD.topsis(dm), CD.topsis({ ...dm, matrix: typed }));
+  assert.deepStrictEqual(
+    CD.entropyWeights({ matrix: dm.matrix, types: dm.types }),
+    CD.entropyWeights({ matrix: typed, types: dm.types })
+  );
+  assert.equal(JSON.stringify(dm.matrix), plain, "the caller's matrix is unchanged");
+  for (const [value, code] of [[NaN, "not-finite"], ["7", "invalid-type"], [null, "invalid-type"]]) {
+    const bad = dm.matrix.map((r) => r.slice());
+    bad[123][7] = value;
+    assert.throws(() => CD.topsis({ ...dm, matrix: bad }), (e) => e.code === code && e.path === "matrix[123][7]", String(value));
+  }
+});
