@@ -1174,87 +1174,111 @@ function makeCrisisDesk(createGlue, loadWasm, exportNames, version) {
   // and arrays shorter than PACK_MIN numbers are left as they are. The caller's values are never
   // changed: objects and arrays on the way to a converted array are copied (own keys kept as own
   // keys, __proto__ included); class instances, typed arrays and Maps are passed as they are.
+  // A container met twice (a cycle), more than PACK_NODES containers,
+  // or anything that throws while being read (a getter, a Proxy) leaves the whole argument as
+  // it was given, for the module to answer as it would have.
   var PACK_MIN = 64;
   var PACK_DEPTH = 6;
+  var PACK_NODES = 200000;
   function own(o, key, value) {
     Object.defineProperty(o, key, { value: value, enumerable: true, writable: true, configurable: true });
   }
-  /** Whether `v` is an array of finite numbers only. */
+  function Unpackable() {}
+  /** `v`'s items in a new Float64Array if all are finite numbers, else null. */
   function numbers(v) {
-    if (!Array.isArray(v)) return false;
-    for (var k = 0; k < v.length; k++) {
-      var x = v[k];
-      if (typeof x !== "number" || x - x !== 0) return false;
+    var x = v[0];
+    if (typeof x !== "number") return null;
+    var n = v.length, out = new Float64Array(n);
+    for (var k = 0; k < n; k++) {
+      x = v[k];
+      if (typeof x !== "number" || x - x !== 0) return null;
+      out[k] = x;
     }
-    return true;
+    return out;
   }
-  /** `rows` (arrays of finite numbers) as views of one Float64Array; null if `rows` is not such. */
+  /** `rows` (arrays of finite numbers, PACK_MIN in all) as views of one Float64Array, else null. */
   function matrix(rows) {
-    var total = 0, i, k;
+    var total = 0, i, k, n, x;
     for (i = 0; i < rows.length; i++) {
-      if (!numbers(rows[i])) return null;
+      if (!Array.isArray(rows[i])) return null;
       total += rows[i].length;
     }
     if (total < PACK_MIN) return null;
     var buffer = new Float64Array(total), out = new Array(rows.length), at = 0;
     for (i = 0; i < rows.length; i++) {
-      var row = rows[i], n = row.length;
-      for (k = 0; k < n; k++) buffer[at + k] = row[k];
+      var row = rows[i];
+      n = row.length;
+      for (k = 0; k < n; k++) {
+        x = row[k];
+        if (typeof x !== "number" || x - x !== 0) return null;
+        buffer[at + k] = x;
+      }
       out[i] = buffer.subarray(at, at + n);
       at += n;
     }
     return out;
   }
-  function pack(v, depth) {
+  function pack(v, depth, seen) {
     if (v === null || typeof v !== "object" || depth > PACK_DEPTH) return v;
+    if (seen.has(v) || seen.size >= PACK_NODES) throw new Unpackable();
+    seen.add(v);
     var k, item, packed, out = null;
     if (Array.isArray(v)) {
       var n = v.length;
-      if (n >= PACK_MIN && numbers(v)) return new Float64Array(v);
+      if (n >= PACK_MIN && (out = numbers(v)) !== null) return out;
       if (n > 1 && Array.isArray(v[0]) && (out = matrix(v)) !== null) return out;
+      var items = new Array(n);
       for (k = 0; k < n; k++) {
         item = v[k];
-        packed = pack(item, depth + 1);
-        if (packed !== item) {
-          if (out === null) out = v.slice();
-          out[k] = packed;
-        }
+        packed = pack(item, depth + 1, seen);
+        items[k] = packed;
+        if (packed !== item) out = items;
       }
       return out === null ? v : out;
     }
     if (Object.getPrototypeOf(v) !== Object.prototype) return v;
-    var keys = Object.keys(v);
-    for (var i = 0; i < keys.length; i++) {
+    var keys = Object.keys(v), values = new Array(keys.length), i;
+    for (i = 0; i < keys.length; i++) {
       item = v[keys[i]];
-      packed = pack(item, depth + 1);
-      if (packed !== item) {
-        if (out === null) {
-          out = {};
-          for (var j = 0; j < keys.length; j++) own(out, keys[j], v[keys[j]]);
-        }
-        own(out, keys[i], packed);
+      packed = pack(item, depth + 1, seen);
+      values[i] = packed;
+      if (packed !== item) out = true;
+    }
+    if (out === null) return v;
+    out = {};
+    for (i = 0; i < keys.length; i++) own(out, keys[i], values[i]);
+    return out;
+  }
+  /** The arguments as the module gets them (see above). */
+  function packed(args) {
+    var out = new Array(args.length);
+    for (var a = 0; a < args.length; a++) {
+      try {
+        out[a] = pack(args[a], 0, new Set());
+      } catch (e) {
+        out[a] = args[a];
       }
     }
-    return out === null ? v : out;
+    return out;
   }
 
-  function wrap(name) {
+  function wrap(name, shownAs) {
+    shownAs = shownAs || name;
     return function () {
       if (glue === null) {
-        var nr = new Error("crisis-desk is still starting: wait for CrisisDesk.ready before calling " + name + "()");
+        var nr = new Error("crisis-desk is still starting: wait for CrisisDesk.ready before calling " + shownAs + "()");
         nr.code = "not-ready";
         nr.path = "";
         nr.problems = [{ code: nr.code, path: "", message: nr.message }];
         throw nr;
       }
-      var args = new Array(arguments.length);
-      for (var a = 0; a < arguments.length; a++) args[a] = pack(arguments[a], 0);
+      var args = packed(arguments);
       try {
         return glue[name].apply(null, args);
       } catch (e) {
         if (!isTrap(e)) throw e;
         var err = new Error(
-          "internal error in crisis-desk " + name + "(): " + e.message +
+          "internal error in crisis-desk " + shownAs + "(): " + e.message +
             ". This is a bug in crisis-desk, not a problem with your input; the module was restarted and the next call will work."
         );
         err.code = "internal";
@@ -1272,7 +1296,7 @@ function makeCrisisDesk(createGlue, loadWasm, exportNames, version) {
   // estimateRt answers as the module's own estimateRt does (tests/js/pkg.test.mjs checks it
   // against the native answers, bit for bit), but builds the window objects here from estimateRtColumns: object
   // literals in JS cost a fraction of setting each field across the boundary (issue 8).
-  var columns = api.estimateRtColumns;
+  var columns = api.estimateRtColumns && wrap("estimateRtColumns", "estimateRt");
   if (columns) {
     api.estimateRt = function (input) {
       var c = columns(input);

@@ -214,8 +214,10 @@ fn read_columns<'a>(batch: &'a RegionBatch, len: Option<usize>, p: &mut Problems
                 out.push((column, v));
             }
             ColumnValues::WrongLength(found) => {
-                let n = len.map_or_else(|| "another length".to_owned(), |n| n.to_string());
-                p.push(Code::LengthMismatch, &here, format!("has {found} values but regions × days is {n}"));
+                // Without a valid regions × days the batch already fails at `regions` or `days`.
+                if let Some(n) = len {
+                    p.push(Code::LengthMismatch, &here, format!("has {found} values but regions × days is {n}"));
+                }
             }
             ColumnValues::Other(kind) => {
                 p.push(Code::InvalidType, &here, format!("expected a Float64Array (NaN for a day not reported) or an array of numbers (null for one), found {kind}"))

@@ -938,7 +938,9 @@ pub fn assess_many_columns(
 /// Splits a JS batch: `columns` as numbers copied out of their typed arrays, the rest as JSON.
 fn region_batch(batch: &JsValue) -> Result<crate::batch::RegionBatch, JsValue> {
     use crate::batch::{ColumnValues, RegionBatch};
-    if !batch.is_object() || js_sys::Array::is_array(batch) {
+    // An array, or a Float64Array (the package's form of a long array of numbers), is read
+    // whole: the batch reader names it at the root.
+    if !batch.is_object() || js_sys::Array::is_array(batch) || js_sys::ArrayBuffer::is_view(batch) {
         return Ok(RegionBatch { meta: from_js(batch.clone())?.take(), columns: Err("undefined") });
     }
     let mut meta = Vec::new();
@@ -994,6 +996,9 @@ fn region_batch(batch: &JsValue) -> Result<crate::batch::RegionBatch, JsValue> {
 fn js_kind(v: &JsValue) -> &'static str {
     if v.is_null() || v.is_undefined() {
         "null"
+    } else if js_sys::Array::is_array(v) || v.is_instance_of::<js_sys::Float64Array>() {
+        // The package hands long arrays of numbers over as Float64Arrays: the same word for both.
+        "an array"
     } else if js_sys::ArrayBuffer::is_view(v) {
         "a typed array of another type"
     } else if v.is_string() {

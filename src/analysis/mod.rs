@@ -214,9 +214,10 @@ pub(crate) fn read_matrix(v: &Json, at: &Path, p: &mut Problems) -> Option<Matri
             }
             Some(_) => {}
         }
-        // Row i is every m-th value of the column-major buffer from i on.
+        // Row i is every m-th value of the column-major buffer from i on (`skip`, not `[i..]`:
+        // when the first array row is empty the buffer is too, and earlier rows were not arrays).
         let mut clean = true;
-        for (slot, x) in data[i..].iter_mut().step_by(m).zip(items) {
+        for (slot, x) in data.iter_mut().skip(i).step_by(m).zip(items) {
             match x {
                 // `+ 0.0`: -0 reads as 0, as read::number does.
                 Json::Number(n) if n.is_finite() => *slot = *n + 0.0,

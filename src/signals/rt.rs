@@ -234,7 +234,7 @@ pub fn gamma_quantile(p: f64, shape: f64, scale: f64) -> f64 {
 ///
 /// Solves `P(shape, x) = p` for `y = ln x` by Halley's method kept inside a bisection
 /// bracket. The start for `shape ≥ 1` is DiDonato & Morris's expansion (ACM TOMS
-/// 1986;12(4):377–393, eq. 32: Cornish–Fisher around the normal quantile), whose relative
+/// 1986;12(4):377–393, eq. 31: Cornish–Fisher around the normal quantile), whose relative
 /// error falls like `shape^(-5/2)`; Halley's step cubes the error, so once a step is below
 /// [`FINAL_STEP`] the next would be below the rounding of `P` and the search stops without
 /// confirming it (one or two evaluations of `P` per quantile for the shapes Rt meets). Above

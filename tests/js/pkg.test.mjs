@@ -155,23 +155,37 @@ test("every call of the determinism fixture answers through the package as nativ
 test("arrays handed over as Float64Arrays keep every error path, and odd keys stay keys", async () => {
   const CD = (await import(new URL("../../pkg/crisis_desk.js", import.meta.url).href)).default;
   await CD.ready;
-  const s = CD.exampleSituation();
+  const B = (await import(new URL("../../www/bench-cases.js", import.meta.url).href)).default;
+  // A year of days: every daily column is long enough to be handed over as a Float64Array.
+  const s = B.county(3, 365);
   const bad = (column, at, value) => {
     const copy = structuredClone(s);
     copy.series[column][at] = value;
     return copy;
   };
-  for (const [value, code] of [[NaN, "not-finite"], [Infinity, "not-finite"], ["7", "invalid-type"], [-3, "negative-count"]]) {
-    assert.throws(() => CD.assess(bad("localCases", 5, value)), (e) => e.code === code && e.path === "series.localCases[5]", String(value));
+  // -3 is a finite number: its column goes over as a Float64Array and the core still names the
+  // day. The others keep their column a plain array.
+  for (const [value, code] of [[-3, "negative-count"], [2.5, "fractional-count"], [NaN, "not-finite"], [Infinity, "not-finite"], ["7", "invalid-type"]]) {
+    assert.throws(() => CD.assess(bad("localCases", 200, value)), (e) => e.code === code && e.path === "series.localCases[200]", String(value));
   }
-  // An own "__proto__" key (JSON.parse makes one) is still an own key when the object around an
-  // array is copied: the core names it as an unknown key, and nothing is polluted.
-  const text = JSON.stringify(s).replace('"series":{', '"series":{"__proto__":[1,2,3,4,5,6,7,8,9],');
+  // An own "__proto__" key (JSON.parse makes one) is still an own key when the series object
+  // around the converted columns is copied: the core names it as an unknown key.
+  const text = JSON.stringify(s).replace('"series":{', '"series":{"__proto__":[1,2,3],');
   const withProto = JSON.parse(text);
   assert.ok(Object.prototype.hasOwnProperty.call(withProto.series, "__proto__"));
-  assert.throws(() => CD.assess(withProto), (e) => e.problems.some((p) => p.path === "series.__proto__"));
+  assert.throws(() => CD.assess(withProto), (e) => e.problems.some((p) => p.path === "series.__proto__" && p.code === "unknown-key"));
+  assert.equal(JSON.stringify(withProto), text, "the caller's value is unchanged");
   assert.equal({}.length, undefined);
-  assert.equal(Object.getPrototypeOf(withProto.series), Object.prototype);
+  // What cannot be walked safely goes over as it was given, for the module to answer: a cycle
+  // (nested past the module's depth limit), a getter that throws (unreadable).
+  const cycle = [];
+  for (let i = 0; i < 100; i++) cycle.push(cycle);
+  assert.throws(() => CD.assess(cycle), (e) => e.code === "too-large");
+  const trap = structuredClone(s);
+  Object.defineProperty(trap.series, "deaths", { enumerable: true, get() { throw new Error("boom"); } });
+  assert.throws(() => CD.assess(trap), (e) => typeof e.code === "string" && e.code !== "internal");
+  // A batch given as one long array of numbers is named at the root, as before.
+  assert.throws(() => CD.assessManyColumns(new Array(100).fill(1)), (e) => e.path === "" && e.code === "invalid-type");
 });
 
 test("a large plain matrix answers as the same rows given as Float64Arrays, errors at the same paths", async () => {
