@@ -89,6 +89,10 @@ mod finite {
     }
 
     impl Compound {
+        /// A sequence, map or struct whose items are checked under `path`.
+        fn at(path: String) -> Result<Compound, NotFinite> {
+            Ok(Compound { path, index: 0, key: String::new() })
+        }
         fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotFinite> {
             let here = Check { path: format!("{}[{}]", self.path, self.index) };
             self.index += 1;
@@ -151,13 +155,13 @@ mod finite {
             v.serialize(self.at(format_args!(".{variant}")))
         }
         fn serialize_seq(self, _: Option<usize>) -> Result<Compound, NotFinite> {
-            Ok(Compound { path: self.path, index: 0, key: String::new() })
+            Compound::at(self.path)
         }
         fn serialize_tuple(self, _: usize) -> Result<Compound, NotFinite> {
-            Ok(Compound { path: self.path, index: 0, key: String::new() })
+            Compound::at(self.path)
         }
         fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound, NotFinite> {
-            Ok(Compound { path: self.path, index: 0, key: String::new() })
+            Compound::at(self.path)
         }
         fn serialize_tuple_variant(
             self,
@@ -166,13 +170,13 @@ mod finite {
             v: &'static str,
             _: usize,
         ) -> Result<Compound, NotFinite> {
-            Ok(Compound { path: format!("{}.{v}", self.path), index: 0, key: String::new() })
+            Compound::at(format!("{}.{v}", self.path))
         }
         fn serialize_map(self, _: Option<usize>) -> Result<Compound, NotFinite> {
-            Ok(Compound { path: self.path, index: 0, key: String::new() })
+            Compound::at(self.path)
         }
         fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound, NotFinite> {
-            Ok(Compound { path: self.path, index: 0, key: String::new() })
+            Compound::at(self.path)
         }
         fn serialize_struct_variant(
             self,
@@ -181,7 +185,7 @@ mod finite {
             v: &'static str,
             _: usize,
         ) -> Result<Compound, NotFinite> {
-            Ok(Compound { path: format!("{}.{v}", self.path), index: 0, key: String::new() })
+            Compound::at(format!("{}.{v}", self.path))
         }
     }
 
