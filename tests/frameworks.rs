@@ -166,16 +166,8 @@ fn scale(key: &str) -> &'static [&'static str] {
     }
 }
 
-const KEYS: [&str; 8] = [
-    "chinaEventGrade",
-    "chinaRiskArea2020",
-    "chinaRiskArea2022",
-    "whoPhsm",
-    "cdcTransmission",
-    "cdcCommunity",
-    "covidActNow",
-    "harvard",
-];
+/// Every framework by its key in the output (the core's own list, so a new one is covered).
+const KEYS: [&str; 8] = crisis_desk::frameworks::options::FrameworkKey::WIRE;
 
 /// What holds for every framework result: a level with no missing input, or null with the
 /// missing inputs named (China's grade may be null with severity 0: no criterion met); the

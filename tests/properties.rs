@@ -402,16 +402,8 @@ impl Sit {
     }
 }
 
-const FRAMEWORKS: [&str; 8] = [
-    "chinaEventGrade",
-    "chinaRiskArea2020",
-    "chinaRiskArea2022",
-    "whoPhsm",
-    "cdcTransmission",
-    "cdcCommunity",
-    "covidActNow",
-    "harvard",
-];
+/// Every framework by its key in the output (the core's own list, so a new one is covered).
+const FRAMEWORKS: [&str; 8] = crisis_desk::frameworks::options::FrameworkKey::WIRE;
 
 /// Each framework's severity (`null` = unknown), by name.
 fn severities(a: &Value) -> Vec<(&'static str, Option<u64>)> {
